@@ -7,6 +7,8 @@
 #   - the offline docs render fails, or a page whose notebook has plots shows no image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# nbdev_test runs notebooks in parallel (one per core): one torch thread each, or small ops thrash on shared cores
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} MKL_NUM_THREADS=${MKL_NUM_THREADS:-1}
 export WANDB_MODE=${WANDB_MODE:-disabled} LATENT_NBS_PROGRESS=${LATENT_NBS_PROGRESS:-0} PYTHONWARNINGS=${PYTHONWARNINGS:-ignore::DeprecationWarning}
 t_start=$(date +%s)
 step() { printf '\n== %s (%ss elapsed)\n' "$1" "$(( $(date +%s) - t_start ))"; }
