@@ -138,7 +138,7 @@ class Experiment:
         return self.fn(cfg)
 
 _REGISTRY:dict[str, Experiment] = {}
-EXPERIMENT_MODULES = ['latent_nbs.volume', 'latent_nbs.dlvae', 'latent_nbs.vae', 'latent_nbs.spinn', 'latent_nbs.cli']
+EXPERIMENT_MODULES = ['latent_nbs.volume', 'latent_nbs.dlvae', 'latent_nbs.diagnostics', 'latent_nbs.spinn', 'latent_nbs.cli']
 
 def register(name:str,         # registry name
              config_cls:type,  # the `Config` subclass the function takes
