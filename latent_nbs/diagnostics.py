@@ -10,7 +10,7 @@ from torch import Tensor
 from fastcore.basics import store_attr
 from pytorch_msssim import ssim as _ms_ssim
 from .core import Config, register, set_seed, get_device
-from .learner import Callback, Learner, WarmupCosineRestarts
+from .learner import Callback, Learner, WarmupCosineRestarts, batch_x
 from .vae import VAE, BetaStepper, make_schedule, SCHEDULES
 
 # %% auto #0
@@ -121,14 +121,13 @@ def posteriors(model:nn.Module,     # has `encode(x) -> (mu, logvar)` and `decod
                device=None,         # None → the model's device
               )->dict:              # mu, logvar (n, d); x, recon (n, c, h, w)
     "Posterior parameters and mean reconstructions of (up to `max_n` images of) a loader."
-    from latent_nbs.vae import _images
     device = device or next(model.parameters()).device
     out, n, was_training = dict(mu=[], logvar=[], x=[], recon=[]), 0, model.training
     model.eval()
     try:
         with torch.no_grad():
             for batch in dl:
-                x = _images(batch).to(device)
+                x = batch_x(batch).to(device)
                 mu, logvar = model.encode(x)
                 for k, v in zip(out, (mu, logvar, x, model.decode_image(mu))): out[k].append(v.float().cpu())
                 n += len(x)

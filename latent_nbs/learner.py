@@ -13,9 +13,9 @@ from fastcore.basics import store_attr, patch
 from .core import get_device, progress
 
 # %% auto #0
-__all__ = ['EVENTS', 'CancelFitException', 'CancelEpochException', 'NonFiniteLossError', 'Callback', 'to_device', 'ProgressBar',
-           'Learner', 'warmup_cosine_lr', 'WarmupCosineRestarts', 'GradClip', 'EarlyStopping', 'read_checkpoint',
-           'Checkpoint']
+__all__ = ['EVENTS', 'CancelFitException', 'CancelEpochException', 'NonFiniteLossError', 'Callback', 'to_device', 'batch_x',
+           'ProgressBar', 'Learner', 'warmup_cosine_lr', 'WarmupCosineRestarts', 'GradClip', 'EarlyStopping',
+           'read_checkpoint', 'Checkpoint']
 
 # %% ../nbs/02_learner.ipynb #d67e0be4
 EVENTS = ('before_fit', 'before_epoch', 'before_batch', 'after_loss', 'after_backward', 'after_step', 'after_batch',
@@ -63,6 +63,13 @@ def _batch_size(batch)->int:
     for v in vals:
         if isinstance(v, (Tensor, dict, list, tuple)): return _batch_size(v)
     return 1
+
+# %% ../nbs/02_learner.ipynb #055edab1
+def batch_x(batch)->Tensor:
+    "The input of a batch: the tensor itself, the first item of a tuple/list, or the `'x'` entry of a dict."
+    if isinstance(batch, Tensor): return batch
+    if isinstance(batch, dict): return batch['x']
+    return batch[0]
 
 # %% ../nbs/02_learner.ipynb #dba0057a
 class _PartsMeter:

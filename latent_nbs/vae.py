@@ -8,6 +8,7 @@ import math
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr
+from .learner import batch_x
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'KLSchedule', 'ConstantBeta', 'LinearWarmup', 'RampExp', 'Cyclical', 'CapacityAnneal', 'FreeBits',
@@ -236,11 +237,6 @@ class GrayAugment(nn.Module):
 def _check_int_pos(name, v):
     if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name}={v!r} is invalid: must be an int >= 1")
 
-def _images(batch):
-    "The image tensor of a batch: a tensor, the first item of a tuple/list, or the 'x' entry of a dict."
-    if isinstance(batch, Tensor): return batch
-    if isinstance(batch, dict): return batch['x']
-    return batch[0]
 
 class VAE(nn.Module):
     "Convolutional VAE following the model contract: `loss(batch)` → `loss`, `rec`, `kl`, `beta`."
@@ -305,7 +301,7 @@ class VAE(nn.Module):
 
     def loss(self, batch)->dict:
         "Negative ELBO with the scheduled KL term, and its named parts."
-        x = _images(batch)
+        x = batch_x(batch)
         if self.training and self.augment is not None: x = self.augment(x)
         mu, logvar = self.encode(x)
         z = self.reparameterize(mu, logvar)
