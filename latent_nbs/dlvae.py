@@ -11,7 +11,7 @@ from torch import nn, Tensor
 from fastcore.basics import store_attr
 from .core import Config, register, set_seed, get_device
 from .volume import LeastVolumeAE, volume_loss, encode_all
-from .latent_pruning import DynamicPruner
+from .latent_pruning import DynamicPruner, plot_pruning
 from .nn import MLP, ConvEncoder, ConvDecoder
 from .learner import batch_x
 
@@ -168,6 +168,8 @@ class DLVAEConfig(Config):
     seed:int=0                   # seed of the model and the shuffling
     device:str=''                # '' → latent_nbs.core.get_device()
     verbose:bool=True            # print the headline metrics
+    out_dir:str='runs/dlvae'     # the experiment writes checkpoint, losses.png, pruning.png, metrics.json and the wandb run here ('' → nothing)
+    wandb_mode:str|None=None     # wandb mode: None → offline unless an API key is configured; 'disabled' → no wandb
     def validate(self):
         self.check('n', self.n >= 20, 'must be >= 20')
         self.check('arch', self.arch in ('mlp', 'conv'), "must be 'mlp' or 'conv'")
@@ -215,6 +217,7 @@ def ridge_probe(ztr:Tensor, ytr:Tensor, # training codes and targets
 # %% ../nbs/12_dlvae.ipynb #34bd771e
 def train_dlvae(cfg:DLVAEConfig, # the run's config
                 progress:bool=False, # show the Learner's progress bars
+                cbs:tuple=(),    # extra Learner callbacks (checkpoints, tracking)
                )->dict:          # model, learn, pruner, data, split indices and `metrics`
     "Build data, model and pruner from `cfg`, train, and evaluate on the test split."
     from latent_nbs.data import split_indices, tensor_loaders
@@ -233,7 +236,7 @@ def train_dlvae(cfg:DLVAEConfig, # the run's config
     dl_tr, dl_va = tensor_loaders(dict(x=x, cond=cond, perf=y), ['x', 'cond', 'perf'], (tr, va), bs=cfg.bs, seed=cfg.seed, drop_last=True)
     pruner = DynamicPruner(cfg.policy, cfg.percentile, start_epoch=cfg.start_epoch, votes=cfg.votes, rec_tol=cfg.rec_tol,
                            protected=cfg.perf_dim, min_active=max(1, cfg.perf_dim))
-    learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, cbs=[pruner], device=cfg.device or None, progress=progress)
+    learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, cbs=[pruner, *cbs], device=cfg.device or None, progress=progress)
     learn.fit(cfg.epochs)
     model.eval()
     dev = learn.device
@@ -258,16 +261,37 @@ def _report(name, m, verbose):
     if verbose: print(f"{name}: active dims {m['active_dims']}, rec MSE {m['rec_mse']:.4f}, perf R² {m['perf_r2']:.3f} (test split)")
     return m
 
+def _run_logged(name:str, cfg:DLVAEConfig)->dict:
+    "Train `cfg`; with `cfg.out_dir`, keep a checkpoint, the loss and pruning plots, metrics.json and a wandb run there."
+    import json, matplotlib.pyplot as plt
+    from pathlib import Path
+    from latent_nbs.learner import Checkpoint
+    from latent_nbs.tracking import WandbCallback
+    out = Path(cfg.out_dir) if cfg.out_dir else None
+    cbs = []
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        cbs = [Checkpoint(out/'checkpoint'), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=out, tags=[name])]
+    res = train_dlvae(cfg, progress=cfg.verbose, cbs=cbs)
+    m = res['metrics']
+    if out:
+        for fname, fig in (('losses.png', res['learn'].plot_losses()), ('pruning.png', plot_pruning(res['pruner'], title=name))):
+            fig.savefig(out/fname, dpi=100); plt.close(fig)
+        (out/'metrics.json').write_text(json.dumps(m, indent=1))
+        if cfg.verbose: print(f"{name}: checkpoint, losses.png, pruning.png, metrics.json and the wandb run in {out}")
+    return _report(name, m, cfg.verbose)
+
 @register('dlvae', DLVAEConfig)
 def run_dlvae(cfg:DLVAEConfig)->dict:
     "Interpretable D-LVAE on the built-in designs: prints/returns active dims, rec MSE and perf R² (test split)."
-    return _report('dlvae', train_dlvae(cfg, progress=cfg.verbose)['metrics'], cfg.verbose)
+    return _run_logged('dlvae', cfg)
 
 @dataclass
 class LVAEConfig(DLVAEConfig):
     "Config of the `lvae` experiment: a `DLVAEConfig` without predictor."
     perf_dim:int=0               # must stay 0: the plain LVAE has no performance dims
     w_p:float=0.0                # unused (no predictor)
+    out_dir:str='runs/lvae'      # the experiment writes checkpoint, losses.png, pruning.png, metrics.json and the wandb run here ('' → nothing)
     def validate(self):
         super().validate()
         self.check('perf_dim', self.perf_dim == 0, 'must be 0 for lvae (use dlvae for a predictor)')
@@ -277,7 +301,7 @@ class LVAEConfig(DLVAEConfig):
 @register('lvae', LVAEConfig)
 def run_lvae(cfg:LVAEConfig)->dict:
     "Least-volume AE with dynamic pruning on the built-in designs: active dims, rec MSE, perf R² of a ridge probe (test split)."
-    return _report('lvae', train_dlvae(cfg, progress=cfg.verbose)['metrics'], cfg.verbose)
+    return _run_logged('lvae', cfg)
 
 # %% ../nbs/12_dlvae.ipynb #f483bf2a
 def run_record(cfg:DLVAEConfig, # the run's config
