@@ -10,8 +10,8 @@ from typing import Any, Callable
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['EXPERIMENT_MODULES', 'set_seed', 'get_device', 'progress', 'ConfigError', 'Config', 'Experiment', 'register',
-           'list_experiments', 'get_experiment', 'run_experiment']
+__all__ = ['EXPERIMENT_MODULES', 'set_seed', 'get_device', 'progress', 'check_int', 'ConfigError', 'Config', 'Experiment',
+           'register', 'list_experiments', 'get_experiment', 'run_experiment']
 
 # %% ../nbs/00_core.ipynb #b12bc515
 def set_seed(seed:int,                 # the seed for python, numpy and torch
@@ -44,6 +44,16 @@ def progress(iterable=None,     # what to iterate over
     from tqdm.auto import tqdm
     if disable is None: disable = os.environ.get('LATENT_NBS_PROGRESS', '1') == '0'
     return tqdm(iterable, total=total, desc=desc, leave=leave, disable=disable, **kwargs)
+
+# %% ../nbs/00_core.ipynb #c45fbb05
+def check_int(name:str,   # argument name, for the message
+              v,          # the value to check
+              low:int=1,  # smallest allowed value
+             )->int:      # `v`, so a check can sit inside an expression
+    "Raise a `ValueError` naming `name` unless `v` is an int (not a bool) >= `low`."
+    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
+        raise ValueError(f"{name}={v!r} is invalid: must be an int >= {low}")
+    return int(v)
 
 # %% ../nbs/00_core.ipynb #22837da8
 class ConfigError(ValueError):

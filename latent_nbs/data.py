@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 import numpy as np, torch
 from torch import Tensor
-from .core import progress
+from .core import progress, check_int
 
 # %% auto #0
 __all__ = ['DSPRITES_FACTORS', 'DSPRITES_SIZES', 'DSPRITES_SHAPES', 'MACHINING_INPUTS', 'MACHINING_OUTPUTS',
@@ -21,9 +21,6 @@ __all__ = ['DSPRITES_FACTORS', 'DSPRITES_SIZES', 'DSPRITES_SHAPES', 'MACHINING_I
            'make_machining', 'load_mill_mat', 'field_problem', 'make_fields', 'load_digits_images']
 
 # %% ../nbs/01_data.ipynb #ac85984a
-def _check_int(name, v, low):
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low: raise ValueError(f"{name}={v!r} is invalid: must be an int >= {low}")
-
 def data_dir()->Path:
     "Folder of the data cache: `$LATENT_NBS_DATA`, else `~/.cache/latent_nbs` (created if missing)."
     d = Path(os.environ.get('LATENT_NBS_DATA') or '~/.cache/latent_nbs').expanduser()
@@ -72,7 +69,7 @@ def split_indices(n:int,                        # number of rows
                   groups:Tensor|None=None,      # (n,) group id per row: a group never straddles two splits
                  )->tuple[Tensor, ...]:         # one LongTensor of row indices per split
     "Random disjoint splits of `range(n)`, by row or by group."
-    _check_int('n', n, 1)
+    check_int('n', n, 1)
     fracs = _check_fracs(fracs)
     g = torch.Generator().manual_seed(seed)
     if groups is None:
@@ -120,7 +117,7 @@ def tensor_loaders(tensors:dict,                 # name → tensor, all with the
     keys = [keys] if single else list(keys)
     missing = [k for k in keys if k not in tensors]
     if missing: raise ValueError(f"keys {missing} not in tensors; available: {sorted(tensors)}")
-    _check_int('bs', bs, 1)
+    check_int('bs', bs, 1)
     dls = []
     for i, idx in enumerate(splits):
         ds = TensorsDataset(*(tensors[k][idx] for k in keys), single=single)
@@ -220,7 +217,7 @@ def sample_correlated_classes(n:int,                      # number of samples
                               seed:int=0,                 # sampling seed
                              )->Tensor:                   # (n, 6) long classes
     "dSprites factor classes with the pair correlated along a line (Träuble et al. 2021)."
-    _check_int('n', n, 1)
+    check_int('n', n, 1)
     if corr is not None and not corr > 0: raise ValueError(f"corr={corr!r} is invalid: must be > 0 (or None for independent)")
     if len(pair) != 2 or pair[0] == pair[1] or any(p not in DSPRITES_FACTORS for p in pair):
         raise ValueError(f"pair={pair!r} is invalid: two different names from {DSPRITES_FACTORS}")
@@ -334,8 +331,8 @@ def make_designs(n:int=2000,                    # number of designs
                  cache:bool=True,               # read/write the disk cache
                 )->dict[str, Tensor]:           # x (n,1,s,s) 0/1, cond (n,1) volume fraction, perf (n,2) [compliance, max T]
     "Material layouts with their heat-conduction performance (seed 000's data)."
-    _check_int('n', n, 1)
-    _check_int('size', size, 8)
+    check_int('n', n, 1)
+    check_int('size', size, 8)
     lo, hi = vf_range
     if not 0 < lo <= hi < 1: raise ValueError(f"vf_range={tuple(vf_range)!r} is invalid: need 0 < low <= high < 1")
     if not 0 < k_min < 1: raise ValueError(f"k_min={k_min!r} is invalid: must be in (0, 1)")
@@ -366,8 +363,8 @@ def make_machining(n_runs:int=100,     # number of tool runs
                    cache:bool=True,    # read/write the disk cache
                   )->dict[str, Tensor]: # X (rows,5) inputs, Y (rows,3) outputs, run (rows,) run id
     "Synthetic turning runs: tool wear (Taylor life), cutting temperature and thermal displacement with noise."
-    _check_int('n_runs', n_runs, 1)
-    _check_int('n_points', n_points, 2)
+    check_int('n_runs', n_runs, 1)
+    check_int('n_points', n_points, 2)
     if not materials or any(m not in (0, 1, 2) for m in materials): raise ValueError(f"materials={materials!r} is invalid: ids from (0, 1, 2)")
     def make():
         rng = np.random.default_rng(seed)
@@ -448,8 +445,8 @@ def make_fields(n:int=1000,       # number of fields
                 cache:bool=True,  # read/write the disk cache
                )->dict[str, Tensor]: # x (n,1,s,s) T/T_ref in [0,1], cond (n,5) in `FIELD_CONDITIONS` order, T_ref ()
     "Temperature fields of a Gaussian source in a two-phase plate, with their condition vectors."
-    _check_int('n', n, 1)
-    _check_int('size', size, 8)
+    check_int('n', n, 1)
+    check_int('size', size, 8)
     def make():
         g = torch.Generator().manual_seed(seed)
         u = torch.rand(n, 5, generator=g, dtype=torch.float64)

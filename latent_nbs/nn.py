@@ -7,6 +7,7 @@ from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr
+from .core import check_int
 
 # %% auto #0
 __all__ = ['make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'SNLinear', 'SNConv2d', 'SNConvTranspose2d',
@@ -43,16 +44,11 @@ def _lipschitz_act(act, lipschitz:bool, name:str='act')->nn.Module:
     return m
 
 # %% ../nbs/04_nn.ipynb #9c3ccb4c
-def _check_int(name, value, low=1):
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise ValueError(f"{name}={value!r} is invalid: must be an int >= {low}")
-    return value
-
 class SpectralNormMixin:
     "Operator-norm spectral normalisation; a subclass supplies `_op`, `_adj` (the layer's linear map and its adjoint) and `_u_shape`."
     def _init_sn(self, n_power_iterations:int, n_init_iterations:int, n_eval_iterations:int):
         store_attr('n_power_iterations,n_init_iterations,n_eval_iterations')
-        for k in ('n_power_iterations', 'n_init_iterations', 'n_eval_iterations'): _check_int(k, getattr(self, k))
+        for k in ('n_power_iterations', 'n_init_iterations', 'n_eval_iterations'): check_int(k, getattr(self, k))
         self.register_buffer('u', torch.zeros(0))        # power-iteration vector, shaped at first forward
         self._u_version = None                           # weight version `u` was last refined for
 
@@ -193,7 +189,7 @@ def lipschitz_estimate(f,                      # function or module mapping a ba
                       )->float:                # largest measured ratio: a lower bound on the Lipschitz constant
     "Empirical Lipschitz constant of `f` around the points `x` (max over the batch)."
     if method not in ('jacobian', 'pairs'): raise ValueError(f"method={method!r} is invalid: must be 'jacobian' or 'pairs'")
-    _check_int('n_iter', n_iter)
+    check_int('n_iter', n_iter)
     if x.dim() < 2: raise ValueError(f"x.shape={tuple(x.shape)} is invalid: need a batch dimension, (batch, ...)")
     training = isinstance(f, nn.Module) and f.training
     if training: f.eval()
@@ -258,7 +254,7 @@ class ResBlock(nn.Module):
                  kernel_size:int=3,          # odd conv kernel size
                 ):
         super().__init__()
-        _check_int('ch', ch)
+        check_int('ch', ch)
         if not isinstance(kernel_size, int) or kernel_size % 2 == 0: raise ValueError(f"kernel_size={kernel_size!r} is invalid: must be an odd int")
         norm, conv = _resolve_norm(norm, lipschitz), SNConv2d if lipschitz else nn.Conv2d
         self.f = nn.Sequential(make_norm(norm, ch), _lipschitz_act(act, lipschitz), conv(ch, ch, kernel_size, padding=kernel_size//2),
@@ -279,12 +275,12 @@ class DenseBlock(nn.Module):
                  out_ch:int|None=None,       # if set, a 1×1 conv maps the concatenation to this many channels
                 ):
         super().__init__()
-        for k in ('in_ch', 'growth', 'n_layers'): _check_int(k, locals()[k])
+        for k in ('in_ch', 'growth', 'n_layers'): check_int(k, locals()[k])
         norm = _resolve_norm(norm, False)
         self.layers = nn.ModuleList(nn.Sequential(make_norm(norm, c), _lipschitz_act(act, False), nn.Conv2d(c, growth, 3, padding=1))
                                     for c in range(in_ch, in_ch + n_layers*growth, growth))
         cat_ch = in_ch + n_layers*growth
-        self.transition = nn.Conv2d(cat_ch, _check_int('out_ch', out_ch), 1) if out_ch is not None else nn.Identity()
+        self.transition = nn.Conv2d(cat_ch, check_int('out_ch', out_ch), 1) if out_ch is not None else nn.Identity()
         self.out_ch = out_ch or cat_ch
     def forward(self, x:Tensor)->Tensor:
         features = [x]
@@ -299,7 +295,7 @@ class CBAM(nn.Module):
                  kernel_size:int=7,          # spatial-attention conv size (odd)
                 ):
         super().__init__()
-        _check_int('ch', ch); _check_int('reduction', reduction)
+        check_int('ch', ch); check_int('reduction', reduction)
         if not isinstance(kernel_size, int) or kernel_size % 2 == 0: raise ValueError(f"kernel_size={kernel_size!r} is invalid: must be an odd int")
         hidden = max(ch // reduction, 1)
         self.mlp = nn.Sequential(nn.Conv2d(ch, hidden, 1), nn.ReLU(), nn.Conv2d(hidden, ch, 1))
@@ -349,7 +345,7 @@ class ConvEncoder(nn.Module):
                  lipschitz:bool=False,                # make the encoder 1-Lipschitz
                 ):
         super().__init__()
-        _check_int('in_ch', in_ch); _check_int('out_dim', out_dim); _check_int('size', size)
+        check_int('in_ch', in_ch); check_int('out_dim', out_dim); check_int('size', size)
         widths, norm = _check_widths(widths), _resolve_norm(norm, lipschitz)
         n, s = _stages(size, len(widths))
         conv, lin = (SNConv2d, SNLinear) if lipschitz else (nn.Conv2d, nn.Linear)
@@ -376,7 +372,7 @@ class ConvDecoder(nn.Module):
                  out_act=None,                        # output activation: None, 'sigmoid', … (1-Lipschitz if lipschitz)
                 ):
         super().__init__()
-        _check_int('in_dim', in_dim); _check_int('out_ch', out_ch); _check_int('size', size)
+        check_int('in_dim', in_dim); check_int('out_ch', out_ch); check_int('size', size)
         widths, norm = _check_widths(widths), _resolve_norm(norm, lipschitz)
         n, s = _stages(size, len(widths))
         convT, lin = (SNConvTranspose2d, SNLinear) if lipschitz else (nn.ConvTranspose2d, nn.Linear)

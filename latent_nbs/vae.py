@@ -9,6 +9,7 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr
 from .learner import batch_x
+from .core import check_int
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'KLSchedule', 'ConstantBeta', 'LinearWarmup', 'RampExp', 'Cyclical', 'CapacityAnneal', 'FreeBits',
@@ -234,10 +235,6 @@ class GrayAugment(nn.Module):
         return x
 
 # %% ../nbs/20_vae.ipynb #2c331820
-def _check_int_pos(name, v):
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name}={v!r} is invalid: must be an int >= 1")
-
-
 class VAE(nn.Module):
     "Convolutional VAE following the model contract: `loss(batch)` → `loss`, `rec`, `kl`, `beta`."
     def __init__(self, latent_dim:int=10,          # size d of z
@@ -254,7 +251,7 @@ class VAE(nn.Module):
                  norm='auto'):                     # normalisation in the conv stages (see `ConvEncoder`)
         super().__init__()
         from latent_nbs.nn import ConvEncoder, ConvDecoder
-        _check_int_pos('latent_dim', latent_dim)
+        check_int('latent_dim', latent_dim)
         if likelihood not in ('bernoulli', 'gaussian'): raise ValueError(f"likelihood={likelihood!r} is invalid: must be 'bernoulli' or 'gaussian'")
         _check_pos('obs_std', obs_std); _check_beta('mixup_alpha', mixup_alpha)
         if schedule is not None and not isinstance(schedule, KLSchedule): raise ValueError(f"schedule={schedule!r} is invalid: must be a KLSchedule")
