@@ -6,7 +6,7 @@ The index notebook is mostly markdown, so this script renders it directly: markd
 that are not `#| hide` as python blocks followed by their text outputs. Where Quarto is installed, `nbdev_readme`
 makes an equivalent README; CI runs `--check`, so the committed README never drifts from the notebook.
 """
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parents[1]
@@ -27,8 +27,10 @@ def render(nb_path=root/'nbs'/'index.ipynb') -> str:
             for o in cell.get('outputs', []):
                 text = o.get('text') or o.get('data', {}).get('text/markdown') or o.get('data', {}).get('text/plain')
                 if text: parts.append(''.join(text).rstrip() if 'text/markdown' in o.get('data', {}) else f"    " + ''.join(text).rstrip().replace('\n', '\n    '))
+    # links between notebooks are relative to nbs/ (the site's root); README sits one level up
+    body = re.sub(r'\]\((?!https?:|/|#|nbs/)([^)]+\.ipynb)\)', r'](nbs/\1)', '\n\n'.join(p for p in parts if p))
     head = "<!-- WARNING: generated from nbs/index.ipynb by tools/sync_readme.py; edit the notebook, not this file -->\n\n"
-    return head + '\n\n'.join(p for p in parts if p) + '\n'
+    return head + body + '\n'
 
 if __name__ == '__main__':
     text, readme = render(), root/'README.md'
