@@ -10,8 +10,8 @@ from typing import Any, Callable
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['EXPERIMENT_MODULES', 'set_seed', 'get_device', 'progress', 'check_int', 'ConfigError', 'Config', 'Experiment',
-           'register', 'list_experiments', 'get_experiment', 'run_experiment']
+__all__ = ['EXPERIMENT_MODULES', 'set_seed', 'get_device', 'progress', 'check_int', 'r2_score', 'ConfigError', 'Config',
+           'Experiment', 'register', 'list_experiments', 'get_experiment', 'run_experiment']
 
 # %% ../nbs/00_core.ipynb #b12bc515
 def set_seed(seed:int,                 # the seed for python, numpy and torch
@@ -54,6 +54,13 @@ def check_int(name:str,   # argument name, for the message
     if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
         raise ValueError(f"{name}={v!r} is invalid: must be an int >= {low}")
     return int(v)
+
+# %% ../nbs/00_core.ipynb #6b050f11
+def r2_score(pred:torch.Tensor, # predictions, (rows, k)
+             y:torch.Tensor,    # targets, (rows, k)
+            )->torch.Tensor:    # R² per column, (k,)
+    "Coefficient of determination per column."
+    return 1 - (pred - y).square().sum(0) / (y - y.mean(0)).square().sum(0)
 
 # %% ../nbs/00_core.ipynb #22837da8
 class ConfigError(ValueError):

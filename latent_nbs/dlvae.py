@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
-from .core import Config, register, set_seed, get_device
+from .core import Config, register, set_seed, get_device, r2_score
 from .volume import LeastVolumeAE, volume_loss, encode_all
 from .latent_pruning import DynamicPruner, plot_pruning
 from .nn import MLP, ConvEncoder, ConvDecoder
@@ -17,7 +17,7 @@ from .learner import batch_x
 
 # %% auto #0
 __all__ = ['VARIANTS', 'RobustScaler', 'SplitHeadEncoder', 'batch_parts', 'InterpretableDLVAE', 'smooth_designs', 'DLVAEConfig',
-           'r2_score', 'ridge_probe', 'train_dlvae', 'run_dlvae', 'LVAEConfig', 'run_lvae', 'run_record', 'run_many']
+           'ridge_probe', 'train_dlvae', 'run_dlvae', 'LVAEConfig', 'run_lvae', 'run_record', 'run_many']
 
 # %% ../nbs/12_dlvae.ipynb #520c8a3e
 class RobustScaler(nn.Module):
@@ -195,12 +195,6 @@ def _nets(cfg:DLVAEConfig):
         decoder = ConvDecoder(d, size=s, widths=tuple(cfg.widths)[::-1], lipschitz=True)
     encoder = SplitHeadEncoder(trunk, h, d, cfg.perf_dim) if cfg.variant == 'split_head' else nn.Sequential(trunk, nn.Linear(h, d))
     return encoder, decoder
-
-def r2_score(pred:Tensor, # predictions, (rows, k)
-             y:Tensor,    # targets, (rows, k)
-            )->Tensor:    # R² per column, (k,)
-    "Coefficient of determination per column."
-    return 1 - (pred - y).square().sum(0) / (y - y.mean(0)).square().sum(0)
 
 def ridge_probe(ztr:Tensor, ytr:Tensor, # training codes and targets
                 zte:Tensor, yte:Tensor, # test codes and targets

@@ -12,9 +12,9 @@ from safetensors.torch import save_file, load_file, safe_open
 from .learner import Callback
 
 # %% auto #0
-__all__ = ['cumulative_sparsity', 'ratios_for_target', 'agp_sparsity', 'stage_ratios', 'md_table', 'stage_table',
-           'MagnitudePruner', 'MaskCallback', 'save_sparse', 'read_sparse', 'load_sparse', 'mlp_linears',
-           'neuron_scores', 'widths_for_params', 'structured_prune', 'neuron_masks', 'time_interleaved']
+__all__ = ['cumulative_sparsity', 'ratios_for_target', 'agp_sparsity', 'stage_ratios', 'stage_table', 'MagnitudePruner',
+           'MaskCallback', 'save_sparse', 'read_sparse', 'load_sparse', 'mlp_linears', 'neuron_scores',
+           'widths_for_params', 'structured_prune', 'neuron_masks', 'time_interleaved']
 
 # %% ../nbs/40_mask_pruning.ipynb #fe382cea
 def _check_ratio(name, r, hi_open=True):
@@ -70,19 +70,6 @@ def stage_ratios(sparsities, # cumulative sparsity after each stage, non-decreas
         if s < prev - 1e-12: raise ValueError(f"sparsities[{i}]={s} is invalid: sparsity cannot decrease (previous {prev})")
         out.append(max(0.0, 1 - (1 - s) / (1 - prev))); prev = s
     return out
-
-# %% ../nbs/40_mask_pruning.ipynb #47cba944
-def md_table(rows:list[dict],    # one dict per row; keys of the first row are the columns
-             floatfmt:str='.4g', # format for floats
-            )->str:              # a Markdown table
-    "Format `rows` as a Markdown table."
-    if not rows: return ''
-    cols = list(rows[0])
-    fmt = lambda v: format(v, floatfmt) if isinstance(v, float) else (f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v))
-    cells = [[fmt(r.get(c, '')) for c in cols] for r in rows]
-    w = [max(len(str(c)), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
-    line = lambda vals: '| ' + ' | '.join(v.rjust(w[i]) for i, v in enumerate(vals)) + ' |'
-    return '\n'.join([line([str(c) for c in cols]), '|' + '|'.join('-'*(x+1) + ':' for x in w) + '|', *map(line, cells)])
 
 # %% ../nbs/40_mask_pruning.ipynb #5882ed42
 def stage_table(n_params:int,   # prunable parameters before the first stage

@@ -16,7 +16,8 @@ from .data import make_machining, split_by_run, tensor_loaders
 from .learner import Learner
 from .nn import MLP
 from .mask_pruning import (MagnitudePruner, MaskCallback, ratios_for_target, agp_sparsity, stage_ratios,
-                                     cumulative_sparsity, structured_prune, widths_for_params, save_sparse, load_sparse, md_table)
+                                     cumulative_sparsity, structured_prune, widths_for_params, save_sparse, load_sparse)
+from .core import r2_score
 
 # %% auto #0
 __all__ = ['R2_KEYS', 'SEED_SCHEDULES', 'machining_splits', 'SPINN', 'r2_scores', 'wear_violations', 'SpinnConfig', 'n_params',
@@ -100,7 +101,7 @@ def r2_scores(model:nn.Module, # has `predict(X)` in physical units
     was = model.training; model.eval()
     try: P = model.predict(X)
     finally: model.train(was)
-    r2 = 1 - ((P - Y)**2).sum(0) / ((Y - Y.mean(0))**2).sum(0)
+    r2 = r2_score(P, Y)
     return dict(r2=r2.mean().item(), **{k: v.item() for k, v in zip(R2_KEYS, r2)})
 
 # %% ../nbs/41_spinn.ipynb #95b65dad

@@ -402,19 +402,22 @@ def _columns(rows:list[dict])->list[str]:
 
 def _fmt(v, fmt:str)->str:
     if isinstance(v, float): return 'nan' if math.isnan(v) else format(v, fmt)
+    if isinstance(v, int) and not isinstance(v, bool): return f"{v:,}"
     return '' if v is None else str(v).replace('|', '\\|').replace('\n', ' ')
 
 def results_table(rows:list[dict],          # one dict per run
                   cols:list[str]|None=None, # columns to show (default: all, parameters first)
                   fmt:str='.4g',            # format of float cells
                  )->str:                    # a markdown table
-    "A markdown table with one row per run."
+    "A markdown table with one row per run, padded and right-aligned so it also reads as plain text."
     if not rows: return '(no runs)'
     cols = cols or _columns(rows)
     missing = [c for c in cols if not any(c in r for r in rows)]
     if missing: raise ValueError(f"cols={missing} are not in the rows; available: {_columns(rows)}")
-    lines = ['| ' + ' | '.join(cols) + ' |', '|' + '|'.join('---' for _ in cols) + '|']
-    return '\n'.join(lines + ['| ' + ' | '.join(_fmt(r.get(c), fmt) for c in cols) + ' |' for r in rows])
+    cells = [[_fmt(r.get(c), fmt) for c in cols] for r in rows]
+    w = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    line = lambda vals: '| ' + ' | '.join(v.rjust(n) for v, n in zip(vals, w)) + ' |'
+    return '\n'.join([line(cols), '|' + '|'.join('-'*(n + 1) + ':' for n in w) + '|', *map(line, cells)])
 
 def sort_rows(rows:list[dict],        # one dict per run
               metric:dict|None=None,  # {'name', 'goal'}; None keeps the order
