@@ -4,7 +4,9 @@
 #   - nbdev_clean would change a notebook, or README.md is out of step with nbs/index.ipynb,
 #   - any notebook test fails (nbdev_test, default flags: `#| slow` cells skipped),
 #   - 00_core / 01_data fail top to bottom in a real Jupyter kernel (cwd nbs/, inline matplotlib, slow cells too),
-#   - the offline docs render fails, or a page whose notebook has plots shows no image.
+#   - the offline docs render (pandoc) fails or its page checks fail (tools/check_docs.py: hidden cells, no raw Quarto
+#     syntax or TeX, links and anchors resolve, every page reachable from the index, plots shown), or headless
+#     Chromium does not show one page's math rendered (tools/browser_check.py; skipped with a note without chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # nbdev_test runs notebooks in parallel (one per core): one torch thread each, or small ops thrash on shared cores
@@ -50,8 +52,11 @@ for nb in nbs/00_core.ipynb nbs/01_data.ipynb; do
 done
 rm -rf "$tmp"
 
-step "offline docs render"
+step "offline docs render and page checks"
 python tools/render_docs.py
+
+step "headless browser looks at one page"
+python tools/browser_check.py
 
 step "done"
 echo "total wall time: $(( $(date +%s) - t_start ))s"
