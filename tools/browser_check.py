@@ -122,6 +122,8 @@ def selftest()->list[str]:
 
 if __name__ == '__main__':
     args = [a for a in sys.argv[1:] if a != '--no-selftest']
+    if find_browser() is None:
+        sys.exit(print("SKIP browser check: no chromium installed (apt-get install chromium); the page checks still ran"))
     shot = root/'_html'/'_screenshot.png'
     if '--shot' in args: i = args.index('--shot'); shot = Path(args[i+1]); del args[i:i+2]
     out = root/'_html'

@@ -11,7 +11,9 @@
    no JavaScript), a table of contents, the page list of `sidebar.yml` in notebook order, previous/next links, and
    links rewritten for the offline site: `NN_name.ipynb` and the site's absolute doc links (`doc_host/…/vae.html#…`)
    become relative links to the rendered pages. Output names follow Quarto's (`output-file:`, e.g. `vae.html`).
-4. The page checks of `tools/check_docs.py` run over `_html/`; any problem fails the script.
+4. Self-tests (the cell options above on a small notebook; each page check on a small broken site), then the page
+   checks of `tools/check_docs.py` over `_html/`; any problem fails the script. `tools/browser_check.py` then looks
+   at one page in headless Chromium (tools/test.sh runs both).
 
 Open `_html/index.html`. Where Quarto is installed, `nbdev_docs` builds the real site from the same `_quarto.yml`.
 """
@@ -121,7 +123,8 @@ class Page:
         raw = data.encode() if ext == 'svg' else base64.b64decode(data)
         (self.fig_dir/name).write_bytes(raw)
         size = ' '.join(f'{k}="{md[k]}"' for k in ('width', 'height') if isinstance(md.get(k), (int, float)))
-        return f'![]({self.fig_rel}/{name}){{{size}}}' if size else f'![]({self.fig_rel}/{name})'
+        img = f'![]({self.fig_rel}/{name}){{{size}}}' if size else f'![]({self.fig_rel}/{name})'
+        return f'[{img}]({self.fig_rel}/{name})'                  # a click opens the plot at full size
 
     def output(self, o:dict, asis:bool)->str:
         "One output as markdown, picking the richest type a static page can show."
@@ -360,6 +363,7 @@ def render(proc:Path, out:Path, nbs:Path)->tuple[list[dict], list[str]]:
                 problems.append(f"{pg['src']}: pandoc failed: {r.stderr.strip()[:500]}"); continue
             for w in re.findall(r'\[WARNING\][^\n]*(?:\n(?!\[)[^\n]*)*', r.stderr):
                 if 'Could not convert TeX math' in w: problems.append(f"{pg['src']}: {' '.join(w.split())[:300]}")
+                else: print(f"  note from pandoc on {pg['src']}: {' '.join(w.split())[:300]}")
             html = r.stdout.replace('<!--SIDEBAR-->', sidebar_html(pages, pg, site_title), 1)
             html = html.replace('<!--PAGER-->', pager_html(pages, i), 1)
             html = link_rewriter(pages, pg, doc_url)(html)
@@ -371,6 +375,21 @@ def render(proc:Path, out:Path, nbs:Path)->tuple[list[dict], list[str]]:
     (out/'pages.json').write_text(json.dumps(manifest, indent=1))
     return manifest, problems
 
+def selftest()->list[str]:
+    "Quarto's cell options on a small notebook: what each must hide, and what must stay."
+    code = lambda src, text: {'cell_type': 'code', 'source': src, 'metadata': {}, 'outputs': [
+        {'output_type': 'stream', 'name': 'stdout', 'text': text}]}
+    nb = {'cells': [{'cell_type': 'raw', 'source': '---\ntitle: T\n---', 'metadata': {}},
+                    code('#| hide\nsecret_hide()', 'out_hide'), code('#| include: false\nsecret_include()', 'out_include'),
+                    code('#| echo: false\nsecret_echo()', 'shown_output'), code('#| output: false\nshown_code()', 'out_output'),
+                    code('#|eval: false\nplain()', '\x1b[31mred\x1b[0m\n10%\r100%'),
+                    {'cell_type': 'markdown', 'source': 'see [b](02_b.ipynb) $x$ {\\rm y}', 'metadata': {}}]}
+    with tempfile.TemporaryDirectory() as d: md = Page(nb, 't', Path(d), 'figures').markdown()
+    bad = [w for w in ('secret_hide', 'out_hide', 'secret_include', 'out_include', 'secret_echo', 'out_output', '#|',
+                       'title: T', '\x1b', '10%') if w in md]
+    bad += [f'missing {w}' for w in ('shown_output', 'shown_code', 'plain()', 'red\n100%', '{\\mathrm{y}}') if w not in md]
+    return [f"render_docs self-test: cell options mishandled ({', '.join(bad)}):\n{md}"] if bad else []
+
 if __name__ == '__main__':
     t0 = time.time()
     try: proc = proc_nbs()
@@ -380,6 +399,6 @@ if __name__ == '__main__':
     out = root/'_html'
     manifest, problems = render(proc, out, root/'nbs')
     print(f"pandoc render: {time.time()-t1:.1f}s")
-    problems += check_docs.selftest() + check_docs.check_site(out, root/'nbs')
+    problems += selftest() + check_docs.selftest() + check_docs.check_site(out, root/'nbs')
     if problems: sys.exit("docs render failed:\n  " + '\n  '.join(problems))
     print(f"docs render OK: {len(manifest)} pages, checks passed; open {out/'index.html'} ({time.time()-t0:.1f}s in all)")
