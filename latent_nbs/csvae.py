@@ -256,7 +256,7 @@ def epoch_end(self:ConceptStructuredVAE, learn):
     "Advance the schedule's clock to the next epoch (`BetaStepper` moves it per batch)."
     self.t = float(learn.epoch + 1)
 
-# %% ../nbs/30_csvae.ipynb #80b330b7
+# %% ../nbs/30_csvae.ipynb #3909508a
 @torch.no_grad()
 def csvae_posteriors(model:ConceptStructuredVAE, # the model
                      dl,                         # loader of batches (tensor, or tuple with images first)
@@ -273,7 +273,7 @@ def csvae_posteriors(model:ConceptStructuredVAE, # the model
     finally: model.train(was)
     return {k: torch.cat(v)[:max_n] for k, v in out.items()}
 
-# %% ../nbs/30_csvae.ipynb #f6af990e
+# %% ../nbs/30_csvae.ipynb #b2dda338
 def layer_stats(p:dict,                  # from `csvae_posteriors`
                 layers:list,             # the model's layers (lists of unit indices)
                 names:list,              # unit names
@@ -286,7 +286,7 @@ def layer_stats(p:dict,                  # from `csvae_posteriors`
     d |= {f'kl_l{k}': float(kl[l].sum()) for k, l in enumerate(layers)} | {f'kl_{n}': float(v) for n, v in zip(names, kl)}
     return d | dict(au=int((act > threshold).sum()), kl=float(kl.sum()))
 
-# %% ../nbs/30_csvae.ipynb #26648ba4
+# %% ../nbs/30_csvae.ipynb #8db11c18
 def _figure(w, h):
     import matplotlib.pyplot as plt
     return plt.figure(figsize=(w, h))
@@ -302,7 +302,7 @@ def recon_grid(x:Tensor, recon:Tensor, # originals and reconstructions, (n, c, h
     fig.suptitle('originals / reconstructions', fontsize=9)
     return fig
 
-# %% ../nbs/30_csvae.ipynb #2b30f88f
+# %% ../nbs/30_csvae.ipynb #0e6c9ec6
 @torch.no_grad()
 def plot_traversals(model:ConceptStructuredVAE, # the model
                     x0:Tensor,                  # one image, (c, h, w)
@@ -321,7 +321,7 @@ def plot_traversals(model:ConceptStructuredVAE, # the model
     model.train(was)
     return fig
 
-# %% ../nbs/30_csvae.ipynb #5d7cace9
+# %% ../nbs/30_csvae.ipynb #28761645
 class CSVAEMonitor(Callback):
     "Per-layer active units and KL, per-unit KL, μ histograms, reconstructions and traversals, logged every `every` epochs."
     order = 50   # after the model's epoch_end; before Checkpoint (80) and tracking (85) read the row and the media
@@ -334,7 +334,7 @@ class CSVAEMonitor(Callback):
         if not (isinstance(threshold, (int, float)) and threshold > 0): raise ValueError(f"threshold={threshold!r} is invalid: must be > 0")
         store_attr(); self.mu_hist, self.n_checks = {}, 0
 
-# %% ../nbs/30_csvae.ipynb #41e5886c
+# %% ../nbs/30_csvae.ipynb #cb96723d
 @patch
 def after_epoch(self:CSVAEMonitor):
     from latent_nbs.tracking import log_media   # patches `Learner.log_media`
@@ -352,7 +352,7 @@ def after_epoch(self:CSVAEMonitor):
             learn.log_media(key, fig); plt.close(fig)   # closed figures still render for the tracking callback
     self.n_checks += 1
 
-# %% ../nbs/30_csvae.ipynb #2b3c4594
+# %% ../nbs/30_csvae.ipynb #eec1d55a
 def plot_mu_histograms(monitor:CSVAEMonitor, # a monitor after `fit`
                        epochs:list|None=None, # epochs to show (default: first, middle, last check)
                        bins:int=40)->"Figure":
@@ -368,7 +368,7 @@ def plot_mu_histograms(monitor:CSVAEMonitor, # a monitor after `fit`
     fig.tight_layout()
     return fig
 
-# %% ../nbs/30_csvae.ipynb #517cd1ca
+# %% ../nbs/30_csvae.ipynb #367c8b7f
 def plot_layer_history(history:list,   # `learn.history` with the monitor's `cm_*` columns
                        names:list,     # unit names
                        n_layers:int)->"Figure":
@@ -382,7 +382,7 @@ def plot_layer_history(history:list,   # `learn.history` with the monitor's `cm_
     fig.tight_layout()
     return fig
 
-# %% ../nbs/30_csvae.ipynb #b27885df
+# %% ../nbs/30_csvae.ipynb #935e9878
 def check_images(x,                   # user images: array or tensor, (n, h, w) or (n, c, h, w)
                  name:str='x',        # argument name for messages
                 )->Tensor:            # float32 (n, c, h, w)
@@ -400,7 +400,7 @@ def check_images(x,                   # user images: array or tensor, (n, h, w) 
     if t.min() < 0 or t.max() > 1: raise ValueError(f"{name} is invalid: values must lie in [0, 1] (got {t.min():.3g}..{t.max():.3g}); scale it first")
     return t
 
-# %% ../nbs/30_csvae.ipynb #4698347a
+# %% ../nbs/30_csvae.ipynb #c96ba5bf
 def csvae_images(n:int=4000,        # images
                  size:int=64,       # side: 64 (native), 32 or 16 (average-pooled)
                  corr:float|None=0.2, # band width of the orientation–posX correlation; None → independent
@@ -417,7 +417,7 @@ def csvae_images(n:int=4000,        # images
     x = d['x'].float()
     return dict(x=F.avg_pool2d(x, 64 // size) if size != 64 else x, classes=d['classes'])
 
-# %% ../nbs/30_csvae.ipynb #8302bdc5
+# %% ../nbs/30_csvae.ipynb #c22eb192
 def dag_from_string(s:str)->tuple:
     "`'a->b, c->b, d'` → (edges, names); 'dsprites' / 'ladder' → the built-in DAGs."
     if s in ('dsprites', 'ladder'): return (DSPRITES_DAG if s == 'dsprites' else LADDER_DAG), list(DSPRITES_UNITS)
@@ -431,7 +431,7 @@ def dag_from_string(s:str)->tuple:
     parse_dag(edges or torch.zeros(len(names), len(names)), names)
     return tuple(edges), names
 
-# %% ../nbs/30_csvae.ipynb #b209ac7f
+# %% ../nbs/30_csvae.ipynb #4070f7a4
 def _finite(v, low=None, strict=False):
     ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
     return ok and (low is None or (v > low if strict else v >= low))
@@ -469,7 +469,7 @@ class CSVAEConfig(Config):
     out_dir:str='runs/csvae'    # checkpoint, plots, metrics.json and the wandb run go here ('' → nothing)
     wandb_mode:str|None=None    # None → offline unless an API key is configured; 'disabled' → no wandb
 
-# %% ../nbs/30_csvae.ipynb #5f6efd36
+# %% ../nbs/30_csvae.ipynb #d4df5ed7
 @patch
 def validate(self:CSVAEConfig):
     from pathlib import Path
@@ -495,7 +495,7 @@ def validate(self:CSVAEConfig):
     self.check('out_dir', isinstance(self.out_dir, str), "must be a path string ('' → no artifacts)")
     self.check('wandb_mode', self.wandb_mode in (None, 'online', 'offline', 'disabled'), "must be None, 'online', 'offline' or 'disabled'")
 
-# %% ../nbs/30_csvae.ipynb #bd2c3f45
+# %% ../nbs/30_csvae.ipynb #d021da13
 def _load_user_images(path:str)->Tensor:
     "A user's image file (.npy array or .npz with key 'x'), checked."
     arr = np.load(path, allow_pickle=False)
@@ -514,7 +514,7 @@ def csvae_data(cfg:CSVAEConfig, x=None)->dict:
     d['splits'] = split_indices(len(d['x']), (1 - 2 * f, f, f), seed=cfg.data_seed)
     return d
 
-# %% ../nbs/30_csvae.ipynb #615839b8
+# %% ../nbs/30_csvae.ipynb #caed2159
 def build_csvae(cfg:CSVAEConfig, in_ch:int=1, size:int|None=None)->ConceptStructuredVAE:
     "The model `cfg` describes, for images with `in_ch` channels and side `size` (default `cfg.size`)."
     edges, names = dag_from_string(cfg.dag)
@@ -525,7 +525,7 @@ def build_csvae(cfg:CSVAEConfig, in_ch:int=1, size:int|None=None)->ConceptStruct
 
 HEAD_COLUMNS = dict(shape=1, scale=2, orientation=3, posX=4, posY=5)   # dSprites class columns
 
-# %% ../nbs/30_csvae.ipynb #57f342fe
+# %% ../nbs/30_csvae.ipynb #647ffa98
 def train_csvae(cfg:CSVAEConfig,       # what to train
                 x=None,                # optional user images (array/tensor); overrides `cfg.images` and dSprites
                 cbs:tuple=(),          # extra callbacks (checkpoint, tracking)
@@ -546,7 +546,7 @@ def train_csvae(cfg:CSVAEConfig,       # what to train
     learn.fit(cfg.epochs)
     return dict(learn=learn, model=model, monitor=mon, data=d)
 
-# %% ../nbs/30_csvae.ipynb #68a0405a
+# %% ../nbs/30_csvae.ipynb #a4180c40
 def csvae_test_metrics(model:ConceptStructuredVAE, x:Tensor)->dict:
     "Reconstruction MSE and SSIM, active dims and KL per layer on images `x` (read the test split once)."
     from latent_nbs.data import tensor_loaders
