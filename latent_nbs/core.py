@@ -167,6 +167,10 @@ def check_memory(what:str,  # what would be allocated, for the message, e.g. 'DL
 
 
 # %% ../nbs/00_core.ipynb #77fdaf57
+def _umask()->int:
+    m = os.umask(0); os.umask(m)
+    return m
+
 def atomic_write(path:str|Path,               # the file to (re)write
                  write:Callable[[Path], Any], # `write(tmp)` fills the temporary file, e.g. `lambda p: save_file(t, p)`
                 )->Path:                      # `path`
@@ -174,7 +178,9 @@ def atomic_write(path:str|Path,               # the file to (re)write
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent)
     os.close(fd)
-    try: write(Path(tmp)); os.replace(tmp, path)
+    try:
+        write(Path(tmp)); os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; give the usual permissions
+        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
     return path

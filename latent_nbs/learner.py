@@ -505,7 +505,7 @@ def _check_checkpoint(learn, path, tensors:dict, meta:dict, with_opt:bool):
     cur = learn.model.state_dict()
     got = {k[6:]: v for k, v in tensors.items() if k.startswith('model.')}
     missing, extra = sorted(set(cur) - set(got)), sorted(set(got) - set(cur))
-    shapes = [f'{k} {tuple(v.shape)} vs {tuple(cur[k].shape)}' for k, v in got.items() if k in cur and v.shape != cur[k].shape]
+    shapes = [f'{k} {tuple(v.shape)} vs {tuple(cur[k].shape)}' for k, v in got.items() if k in cur and v.shape != cur[k].shape and cur[k].numel()]  # empty: a lazily sized buffer
     if missing or extra or shapes:
         raise ValueError(f"checkpoint {path} does not fit this model ({type(learn.model).__name__}): missing {missing}, unexpected {extra}, shape mismatch {shapes}")
     if not with_opt: return got

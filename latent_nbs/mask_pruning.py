@@ -282,7 +282,7 @@ def load_sparse(model:nn.Module, # the architecture the checkpoint was saved fro
     cur = model.state_dict()
     want = {k: v.shape for k, v in cur.items()} | {k: cur[k[:-5]].shape for k in sd if k.endswith('_mask') and k[:-5] in cur}
     missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
-    shapes = [f'{k} {tuple(sd[k].shape)} vs {tuple(want[k])}' for k in sd if k in want and sd[k].shape != want[k]]
+    shapes = [f'{k} {tuple(sd[k].shape)} vs {tuple(want[k])}' for k in sd if k in want and sd[k].shape != want[k] and math.prod(want[k])]  # empty: lazily sized
     if missing or extra or shapes: raise ValueError(f"{path} does not fit this model: missing {missing}, unexpected {extra}, shape mismatch {shapes}")
     pr = MagnitudePruner(model, params=[k[:-len('_mask')] for k in sd if k.endswith('_mask')])
     model.load_state_dict(sd)
