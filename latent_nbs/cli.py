@@ -220,7 +220,7 @@ def _parser()->argparse.ArgumentParser:
     s.add_argument('file', help='sweep YAML file (wandb sweep format)')
     s.add_argument('--n', type=int, default=None, help='grid: at most N runs; random: N draws (default: run_cap in the file)')
     s.add_argument('--workers', type=int, default=1, help='worker processes running configs in parallel (default: 1)')
-    s.add_argument('--out', default=None, help='results folder (default: runs/sweeps/NAME)')
+    s.add_argument('--out', default=None, help='root of the sweep folders (default: runs/sweeps/NAME); the sweep writes into ROOT/<sweep id>, ROOT/latest points at it')
     s.add_argument('--seed', type=int, default=0, help='seed of the random draws (default: 0)')
     return p
 
