@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr
-from .core import Config, ConfigError, register, get_experiment, list_experiments, set_seed, get_device, check_int, check_num, check_choice, check_seq, check_memory
+from .core import Config, ConfigError, register, get_experiment, list_experiments, set_seed, get_device, check_int, check_num, check_choice, check_seq, check_memory, check_device
 from .learner import Learner, Callback, Checkpoint
 from .tracking import WandbCallback, WANDB_MODES, RunDir, run_options, run_sweep, results_table, sort_rows
 
@@ -79,9 +79,7 @@ class AEConfig(Config):
         self.rule('wandb_mode', check_choice, (None, *WANDB_MODES))
         self.check('out_dir', bool(self.out_dir), 'must be a folder path')
         self.check('wandb_project', bool(self.wandb_project), 'must be a project name')
-        if self.device is not None:
-            try: get_device(self.device)
-            except ValueError as e: self.check('device', False, str(e))
+        if self.device is not None: self.rule('device', check_device)
         check_memory(f'AEConfig n_designs={self.n_designs}, size={self.size}', 40 * self.n_designs * self.size**2)
 
 

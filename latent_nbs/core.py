@@ -14,8 +14,8 @@ from fastcore.docments import docments
 
 # %% auto #0
 __all__ = ['set_seed', 'get_device', 'progress', 'ConfigError', 'check_int', 'check_num', 'check_choice', 'check_seq',
-           'check_type', 'parse_int', 'check_memory', 'atomic_write', 'r2_score', 'Config', 'Experiment', 'register',
-           'experiment_modules', 'list_experiments', 'get_experiment', 'run_experiment']
+           'check_device', 'check_type', 'parse_int', 'check_memory', 'atomic_write', 'r2_score', 'Config',
+           'Experiment', 'register', 'experiment_modules', 'list_experiments', 'get_experiment', 'run_experiment']
 
 # %% ../nbs/00_core.ipynb #b12bc515
 def set_seed(seed:int,                 # the seed for python, numpy and torch
@@ -112,6 +112,15 @@ def check_seq(name:str,            # argument name, for the message
         _bad(name, v, 'must be strictly increasing' if order == '<' else 'must be non-decreasing (low <= high)')
     return out
 
+
+# %% ../nbs/00_core.ipynb #f185a355
+def check_device(name:str, # argument name, for the message
+                 v,        # a device string such as 'cpu', 'cuda', 'cuda:1'
+                ):         # `v`
+    "Raise a `ConfigError` unless `v` names a device this machine has (see `get_device`)."
+    try: get_device(v)
+    except ValueError as e: _bad(name, v, str(e).split(' is invalid: ')[-1])
+    return v
 
 # %% ../nbs/00_core.ipynb #e50ca1ef
 def _tp_name(tp)->str:

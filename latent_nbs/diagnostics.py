@@ -9,7 +9,7 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr
 from pytorch_msssim import ssim as _ms_ssim
-from .core import Config, register, set_seed, get_device, check_int, check_num, check_choice, check_seq
+from .core import Config, register, set_seed, get_device, check_int, check_num, check_choice, check_seq, check_device
 from .learner import Callback, Learner, WarmupCosineRestarts, batch_x, Checkpoint
 from .tracking import RunDir
 from .vae import VAE, BetaStepper, make_schedule, SCHEDULES
@@ -206,9 +206,7 @@ class VAEConfig(Config):
         for k in ('beta', 'warmup', 'mixup_alpha'): self.rule(k, check_num, ge=0)
         for k in ('lam', 'lr', 'T_0'): self.rule(k, check_num, gt=0)
         self.rule('T_mult', check_num, ge=1); self.rule('valid_frac', check_num, gt=0, lt=1)
-        if self.device is not None:
-            try: get_device(self.device)
-            except ValueError as e: self.check('device', False, str(e))
+        if self.device is not None: self.rule('device', check_device)
 
 @lru_cache(maxsize=4)
 def _images_of(dataset:str, n:int, size:int, data_seed:int)->Tensor:

@@ -10,7 +10,7 @@ import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
 from functools import partial
-from .core import Config, register, set_seed, get_device, r2_score, check_int, check_num, check_choice, check_seq, check_memory
+from .core import Config, register, set_seed, get_device, r2_score, check_int, check_num, check_choice, check_seq, check_memory, check_device
 from .volume import LeastVolumeAE, volume_loss, encode_all
 from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
 from .nn import MLP, ConvEncoder, ConvDecoder
@@ -189,9 +189,7 @@ class DLVAEConfig(Config):
         n_train = round(0.8*self.n)
         self.check('bs', 2 <= self.bs <= n_train, f'must be an int in [2, {n_train}]: a std needs two samples, and the {n_train} training designs of n={self.n} must fill one batch (drop_last)')
         self.rule('wandb_mode', check_choice, (None, *WANDB_MODES))
-        if self.device:
-            try: get_device(self.device)
-            except ValueError as e: self.check('device', False, str(e))
+        if self.device: self.rule('device', check_device)
         check_memory(f'DLVAEConfig n={self.n}, size={self.size}', 40 * self.n * self.size**2)  # float64 fields + complex FFT while generating
 
 
