@@ -228,12 +228,23 @@ def _list()->int:
     for n in names: print(f"{n:<{w}}  {get_experiment(n).doc}")
     return 0
 
+def _src(f)->str:
+    import inspect
+    try: return inspect.getsource(f)
+    except (OSError, TypeError): return ''
+
+def _uses_run_dir(exp)->bool:
+    "Whether `exp.fn` (or a function of its module that it calls) opens a `RunDir`; else --resume/--overwrite/--run_id would be ignored."
+    import inspect
+    g = exp.fn.__globals__
+    return any('RunDir(' in _src(f) for f in [exp.fn, *(g.get(k) for k in exp.fn.__code__.co_names)] if inspect.isfunction(f))
+
 def _train(name:str, args:list[str])->int:
     try: exp = get_experiment(name)
     except KeyError as e: return _error('latent_nbs train', e.args[0])
     try: cfg, opts = parse_train(exp, args)
     except ValueError as e: return _error(f'latent_nbs train {name}', str(e))
-    if opts.get('resume') and 'out_dir' not in cfg.field_names(): return _error(f'latent_nbs train {name}', f"--resume: experiment {name!r} keeps no run folder to resume from")
+    if opts and not _uses_run_dir(exp): return _error(f'latent_nbs train {name}', f"{', '.join('--' + k for k in opts)}: experiment {name!r} keeps no run folders (it does not use RunDir), so it cannot honour them")
     try:
         with run_options(**opts): metrics = exp.fn(cfg)
     except ConfigError as e: return _error(f'latent_nbs train {name}', str(e))  # out_dir unusable, run folder locked or taken, resume mismatch
