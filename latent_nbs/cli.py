@@ -10,12 +10,13 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr
-from .core import Config, register, get_experiment, list_experiments, set_seed, get_device
+from .core import Config, ConfigError, register, get_experiment, list_experiments, set_seed, get_device, check_int, check_num, check_choice, check_seq, check_memory, check_device
 from .learner import Learner, Callback, Checkpoint
-from .tracking import WandbCallback, WANDB_MODES, run_sweep, results_table, sort_rows
+from .tracking import WandbCallback, WANDB_MODES, RunDir, run_options, run_sweep, results_table, sort_rows
 
 # %% auto #0
-__all__ = ['AutoEncoder', 'recon_strip', 'ReconImages', 'AEConfig', 'train_ae', 'config_parser', 'parse_config', 'main']
+__all__ = ['RUN_FLAGS', 'AutoEncoder', 'recon_strip', 'ReconImages', 'AEConfig', 'train_ae', 'config_parser', 'parse_train',
+           'parse_config', 'main']
 
 # %% ../nbs/90_cli.ipynb #2cc450a4
 class AutoEncoder(nn.Module):
@@ -64,62 +65,67 @@ class AEConfig(Config):
     wd:float=0.0              # AdamW weight decay
     seed:int=0                # seed of the initialisation and the shuffling
     data_seed:int=0           # seed of the designs and the split (fixed, so `seed` varies only the training)
-    out_dir:str='runs/ae'     # folder for checkpoint, loss plot, reconstructions, metrics.json and the wandb run
+    out_dir:str='runs/ae'     # root of the run folders: each run writes checkpoint, plots, metrics.json and the wandb run into out_dir/<run id> (out_dir/latest: the newest)
     wandb_mode:str|None=None  # 'online', 'offline' or 'disabled'; None → env WANDB_MODE, else online with a key, offline without
     wandb_project:str='latent_nbs' # wandb project
     device:str|None=None      # 'cpu', 'cuda', 'cuda:1'…; None → env LATENT_NBS_DEVICE, else CUDA if available
     def validate(self):
-        pos = lambda k, low=1: self.check(k, isinstance(getattr(self, k), int) and getattr(self, k) >= low, f'must be an int >= {low}')
-        for k in ('latent_dim', 'epochs', 'batch_size'): pos(k)
-        pos('n_designs', 20); pos('seed', 0); pos('data_seed', 0)
-        self.check('size', isinstance(self.size, int) and self.size >= 8 and self.size % 2 == 0, 'must be an even int >= 8')
-        self.check('widths', len(self.widths) > 0 and all(isinstance(w, int) and w >= 1 for w in self.widths), 'must be a non-empty tuple of ints >= 1, e.g. 16,32,64')
-        self.check('lr', self.lr > 0, 'must be > 0')
-        self.check('wd', self.wd >= 0, 'must be >= 0')
-        self.check('wandb_mode', self.wandb_mode in (None, *WANDB_MODES), f'must be one of {list(WANDB_MODES)} or None')
+        for k in ('latent_dim', 'epochs', 'batch_size'): self.rule(k, check_int)
+        self.rule('n_designs', check_int, 20); self.rule('seed', check_int, 0); self.rule('data_seed', check_int, 0)
+        self.rule('widths', check_seq, check_int)
+        self.rule('size', check_int, 8)
+        self.check('size', self.size % 2**len(self.widths) == 0, f'must be divisible by 2**len(widths)={2**len(self.widths)} (each stage halves it)')
+        self.rule('lr', check_num, gt=0); self.rule('wd', check_num, ge=0)
+        self.rule('wandb_mode', check_choice, (None, *WANDB_MODES))
         self.check('out_dir', bool(self.out_dir), 'must be a folder path')
-        if self.device is not None:
-            try: get_device(self.device)
-            except ValueError as e: self.check('device', False, str(e))
+        self.check('wandb_project', bool(self.wandb_project), 'must be a project name')
+        if self.device is not None: self.rule('device', check_device)
+        check_memory(f'AEConfig n_designs={self.n_designs}, size={self.size}', 40 * self.n_designs * self.size**2)
+
 
 # %% ../nbs/90_cli.ipynb #d01b7d36
 @register('ae', AEConfig)
 def train_ae(cfg:AEConfig, # the run's settings
             )->dict:       # test_mse, valid_mse, train_mse, baseline_mse, n_params, seconds
-    "Train a plain convolutional autoencoder on the built-in designs; print and return the test reconstruction MSE."
-    import matplotlib.pyplot as plt
+    "Train a plain convolutional autoencoder on the built-in designs in its own run folder; print and return the test reconstruction MSE."
     from latent_nbs.data import make_designs, split_indices, tensor_loaders
-    t0, out = time.perf_counter(), Path(cfg.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    data = make_designs(cfg.n_designs, cfg.size, seed=cfg.data_seed)
-    splits = split_indices(cfg.n_designs, (0.8, 0.1, 0.1), seed=cfg.data_seed)
-    train_dl, valid_dl, test_dl = tensor_loaders(data, 'x', splits, bs=cfg.batch_size, seed=cfg.seed)
-    set_seed(cfg.seed)
-    model = AutoEncoder(cfg.size, cfg.latent_dim, cfg.widths)
-    wb = WandbCallback(cfg.wandb_project, config=cfg, mode=cfg.wandb_mode, dir=out, tags=['ae'], keep_open=True)
-    learn = Learner(model, train_dl, valid_dl, lr=cfg.lr, wd=cfg.wd, device=cfg.device,
-                    cbs=[ReconImages(data['x'][splits[1][:8]]), Checkpoint(out/'checkpoint'), wb])
-    learn.config = cfg
-    try:
-        learn.fit(cfg.epochs)
-        row = learn.history[-1]
-        x_train, x_test = data['x'][splits[0]], data['x'][splits[2]]
-        metrics = dict(test_mse=learn.validate(test_dl)['loss'], valid_mse=row['valid_loss'], train_mse=row['train_loss'],
-                       baseline_mse=((x_test - x_train.mean(0))**2).mean().item(),
-                       n_params=sum(p.numel() for p in model.parameters()), seconds=round(time.perf_counter() - t0, 1))
-        fig = learn.plot_losses(); fig.savefig(out/'losses.png', dpi=100); plt.close(fig)
-        fig, ax = plt.subplots(figsize=(8, 2.3))
-        ax.imshow(recon_strip(model, data['x'][splits[2][:8]]), cmap='gray_r', vmin=0, vmax=1); ax.axis('off')
-        ax.set_title(f'test designs (top) and reconstructions (bottom), latent_dim={cfg.latent_dim}')
-        fig.savefig(out/'recon.png', dpi=100, bbox_inches='tight'); plt.close(fig)
-        (out/'metrics.json').write_text(json.dumps({**metrics, 'config': cfg.to_dict()}, indent=1))
-        wb.finish(summary=metrics)
-    except BaseException:
-        wb.finish(exit_code=1)
-        raise
+    t0 = time.perf_counter()
+    with RunDir(cfg.out_dir, cfg) as run:  # checks out_dir, takes the lock, finds the checkpoint to resume
+        data = make_designs(cfg.n_designs, cfg.size, seed=cfg.data_seed)
+        splits = split_indices(cfg.n_designs, (0.8, 0.1, 0.1), seed=cfg.data_seed)
+        train_dl, valid_dl, test_dl = tensor_loaders(data, 'x', splits, bs=cfg.batch_size, seed=cfg.seed)
+        set_seed(cfg.seed)
+        model = AutoEncoder(cfg.size, cfg.latent_dim, cfg.widths)
+        wb = WandbCallback(cfg.wandb_project, config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=['ae'], keep_open=True)
+        learn = Learner(model, train_dl, valid_dl, lr=cfg.lr, wd=cfg.wd, device=cfg.device,
+                        cbs=[ReconImages(data['x'][splits[1][:8]]), Checkpoint(run.checkpoint_dir), wb])
+        learn.config = cfg
+        try:
+            learn.fit(cfg.epochs, resume=run.resume_from)
+            metrics = _ae_report(cfg, run, learn, model, data, splits, test_dl, t0)
+            wb.finish(summary=metrics)
+        except BaseException:
+            wb.finish(exit_code=1)
+            raise
     print(f"ae: test reconstruction MSE {metrics['test_mse']:.5f}, vs {metrics['baseline_mse']:.5f} for the mean training design "
           f"(latent_dim={cfg.latent_dim}, {cfg.epochs} epochs, "
-          f"{metrics['seconds']:.0f} s); checkpoint, losses.png, recon.png, metrics.json in {out}")
+          f"{metrics['seconds']:.0f} s); checkpoint, losses.png, recon.png, metrics.json in {run.path}")
+    return metrics
+
+def _ae_report(cfg, run, learn, model, data, splits, test_dl, t0)->dict:
+    "Test metrics, the loss and reconstruction plots and metrics.json of a finished `ae` run."
+    import matplotlib.pyplot as plt
+    row = learn.history[-1]
+    x_train, x_test = data['x'][splits[0]], data['x'][splits[2]]
+    metrics = dict(test_mse=learn.validate(test_dl)['loss'], valid_mse=row['valid_loss'], train_mse=row['train_loss'],
+                   baseline_mse=((x_test - x_train.mean(0))**2).mean().item(),
+                   n_params=sum(p.numel() for p in model.parameters()), seconds=round(time.perf_counter() - t0, 1))
+    run.savefig('losses.png', learn.plot_losses(), dpi=100)
+    fig, ax = plt.subplots(figsize=(8, 2.3))
+    ax.imshow(recon_strip(model, data['x'][splits[2][:8]]), cmap='gray_r', vmin=0, vmax=1); ax.axis('off')
+    ax.set_title(f'test designs (top) and reconstructions (bottom), latent_dim={cfg.latent_dim}')
+    run.savefig('recon.png', fig, dpi=100, bbox_inches='tight')
+    run.write_json('metrics.json', {**metrics, 'config': cfg.to_dict()})
     return metrics
 
 # %% ../nbs/90_cli.ipynb #a2c129e9
@@ -134,9 +140,11 @@ def _default(f):
     if f.default_factory is not MISSING: return f.default_factory()
     return None
 
+RUN_FLAGS = ('resume', 'overwrite', 'run_id')
+
 def config_parser(exp, # an `Experiment` from the registry
                  )->argparse.ArgumentParser:
-    "A parser whose flags are the fields of `exp`'s config, with their comments and defaults as help."
+    "A parser whose flags are the fields of `exp`'s config (comments and defaults as help, inherited ones too), plus the run options."
     import typing
     cls, helps = exp.config_cls, exp.config_cls.field_help()
     hints = typing.get_type_hints(cls)
@@ -147,20 +155,51 @@ def config_parser(exp, # an `Experiment` from the registry
         flags = [f'--{f.name}'] + ([f"--{f.name.replace('_', '-')}"] if '_' in f.name else [])
         p.add_argument(*flags, dest=f.name, metavar=_type_name(hints.get(f.name, str)), default=argparse.SUPPRESS,
                        help=f"{helps.get(f.name) or f.name} (default: {_default(f)!r})")
+    g = p.add_argument_group('run options (experiments that keep a run folder under out_dir)')
+    g.add_argument('--resume', metavar='PATH', default=argparse.SUPPRESS,
+                   help="continue a run, bit-identically: its folder, OUT_DIR/latest, or a checkpoint file in it; its config.json gives every flag's default")
+    g.add_argument('--overwrite', action='store_true', default=argparse.SUPPRESS, help='with --run_id: replace the files of an existing run folder of that name')
+    g.add_argument('--run_id', '--run-id', metavar='NAME', default=argparse.SUPPRESS, help='name the run folder OUT_DIR/NAME (default: a new unique id)')
     return p
 
-def parse_config(exp,               # an `Experiment` from the registry
-                 argv:list[str],    # flags, e.g. ['--lr=1e-3', '--epochs', '5']
-                ):
-    "The validated config of `exp` from command-line flags; an unknown flag or bad value raises a `ValueError`."
+def _refuse_duplicates(argv:list[str]):
+    "A flag given twice is an error (argparse would silently keep the last)."
+    names = [a.split('=')[0][2:].replace('-', '_') for a in argv if a.startswith('--')]
+    dup = sorted({k for k in names if names.count(k) > 1})
+    if dup: raise ValueError(f"flag(s) {['--' + k for k in dup]} given more than once: give each flag once")
+
+def _resumed_config(resume)->dict:
+    "The config.json of the run that `resume` names (a run folder, OUT_DIR/latest or a checkpoint in it), or {}."
+    if resume is None: return {}
+    p = Path(resume)
+    for d in ((p.parent.parent, p.parent) if p.is_file() else (p, p/'latest')):
+        if (d/'config.json').is_file(): return json.loads((d/'config.json').read_text())
+    return {}
+
+
+# %% ../nbs/90_cli.ipynb #789d49c7
+def parse_train(exp,            # an `Experiment` from the registry
+                argv:list[str], # flags, e.g. ['--lr=1e-3', '--epochs', '5', '--resume', 'runs/ae/latest']
+               )->tuple:        # (validated config, run options for `run_options`)
+    "The validated config of `exp` and the run options from command-line flags; a bad flag or value raises a `ValueError`."
     cls = exp.config_cls
+    _refuse_duplicates(argv)
     ns, unknown = config_parser(exp).parse_known_args(argv)
     if unknown:
         names = [a.split('=')[0].lstrip('-').replace('-', '_') for a in unknown if a.startswith('--')]
-        close = [m for n in names for m in difflib.get_close_matches(n, cls.field_names(), n=1)]
+        close = [m for n in names for m in difflib.get_close_matches(n, cls.field_names() + list(RUN_FLAGS), n=1)]
         hint = f" Did you mean {', '.join('--' + c for c in close)}?" if close else ''
         raise ValueError(f"unknown argument(s) {unknown} for experiment {exp.name!r}; {cls.__name__} fields: {cls.field_names()}.{hint}")
-    return cls.from_dict({k: cls.parse_value(k, v) for k, v in vars(ns).items()})
+    given = vars(ns)
+    opts = {k: given.pop(k) for k in RUN_FLAGS if k in given}
+    base = {k: v for k, v in _resumed_config(opts.get('resume')).items() if k in cls.field_names()}
+    return cls.from_dict({**base, **{k: cls.parse_value(k, v) for k, v in given.items()}}), opts
+
+def parse_config(exp,            # an `Experiment` from the registry
+                 argv:list[str], # flags, e.g. ['--lr=1e-3', '--epochs', '5']
+                ):
+    "The validated config of `exp` from command-line flags (run options ignored); a bad flag or value raises a `ValueError`."
+    return parse_train(exp, argv)[0]
 
 # %% ../nbs/90_cli.ipynb #dedaae1c
 def _error(prog:str, msg:str)->int:
@@ -179,7 +218,7 @@ def _parser()->argparse.ArgumentParser:
     s.add_argument('file', help='sweep YAML file (wandb sweep format)')
     s.add_argument('--n', type=int, default=None, help='grid: at most N runs; random: N draws (default: run_cap in the file)')
     s.add_argument('--workers', type=int, default=1, help='worker processes running configs in parallel (default: 1)')
-    s.add_argument('--out', default=None, help='results folder (default: runs/sweeps/NAME)')
+    s.add_argument('--out', default=None, help='root of the sweep folders (default: runs/sweeps/NAME); the sweep writes into ROOT/<sweep id>, ROOT/latest points at it')
     s.add_argument('--seed', type=int, default=0, help='seed of the random draws (default: 0)')
     return p
 
@@ -189,12 +228,27 @@ def _list()->int:
     for n in names: print(f"{n:<{w}}  {get_experiment(n).doc}")
     return 0
 
+def _src(f)->str:
+    import inspect
+    try: return inspect.getsource(f)
+    except (OSError, TypeError): return ''
+
+def _uses_run_dir(exp)->bool:
+    "Whether `exp.fn` (or a function of its module that it calls) opens a `RunDir`; else --resume/--overwrite/--run_id would be ignored."
+    import inspect
+    g = exp.fn.__globals__
+    return any('RunDir(' in _src(f) for f in [exp.fn, *(g.get(k) for k in exp.fn.__code__.co_names)] if inspect.isfunction(f))
+
 def _train(name:str, args:list[str])->int:
     try: exp = get_experiment(name)
     except KeyError as e: return _error('latent_nbs train', e.args[0])
-    try: cfg = parse_config(exp, args)
+    try: cfg, opts = parse_train(exp, args)
     except ValueError as e: return _error(f'latent_nbs train {name}', str(e))
-    print(json.dumps(exp.fn(cfg)))
+    if opts and not _uses_run_dir(exp): return _error(f'latent_nbs train {name}', f"{', '.join('--' + k for k in opts)}: experiment {name!r} keeps no run folders (it does not use RunDir), so it cannot honour them")
+    try:
+        with run_options(**opts): metrics = exp.fn(cfg)
+    except ConfigError as e: return _error(f'latent_nbs train {name}', str(e))  # out_dir unusable, run folder locked or taken, resume mismatch
+    print(json.dumps(metrics))
     return 0
 
 def _sweep(a)->int:
@@ -203,7 +257,7 @@ def _sweep(a)->int:
         sweep = load_sweep(a.file)
         rows = run_sweep(sweep, n=a.n, workers=a.workers, out_dir=a.out, seed=a.seed)
     except ValueError as e: return _error('latent_nbs sweep', str(e))
-    out = Path(a.out or Path('runs')/'sweeps'/sweep.name)
+    out = (Path(a.out or Path('runs')/'sweeps'/sweep.name)/'latest').resolve()
     print(results_table(sort_rows(rows, sweep.metric)))
     failed = sum(r['status'] != 'ok' for r in rows)
     print(f"{len(rows) - failed} of {len(rows)} runs finished; results in {out/'results.csv'} and {out/'results.md'}")
@@ -217,6 +271,8 @@ def main(argv:list[str]|None=None, # arguments after the program name; None → 
         usage = f"usage: latent_nbs train NAME [--key=value ...]\nexperiments: {', '.join(list_experiments())}\nthe flags of one: latent_nbs train NAME --help"
         if len(argv) == 1: return _error('latent_nbs train', f"give an experiment NAME\n{usage}")
         print(usage); return 0
+    try: _refuse_duplicates(argv[:2] if argv[:1] == ['train'] else argv)  # train's own flags are checked by parse_train
+    except ValueError as e: return _error('latent_nbs', str(e))
     try:
         a = _parser().parse_args(argv)
         return _list() if a.cmd == 'list' else _train(a.name, a.args) if a.cmd == 'train' else _sweep(a)

@@ -4,14 +4,18 @@
 
 # %% ../nbs/00_core.ipynb #0823d9e5
 from __future__ import annotations
-import os, random, dataclasses, typing, importlib, inspect, types
+import os, math, random, decimal, tempfile, dataclasses, typing, importlib, importlib.util, inspect, types
 from dataclasses import dataclass, fields, asdict
+from pathlib import Path
 from typing import Any, Callable
 import numpy as np, torch
+from fastcore.basics import patch
+from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['EXPERIMENT_MODULES', 'set_seed', 'get_device', 'progress', 'check_int', 'r2_score', 'ConfigError', 'Config',
-           'Experiment', 'register', 'list_experiments', 'get_experiment', 'run_experiment']
+__all__ = ['set_seed', 'get_device', 'progress', 'ConfigError', 'check_int', 'check_num', 'check_choice', 'check_seq',
+           'check_device', 'check_type', 'parse_int', 'check_memory', 'atomic_write', 'r2_score', 'Config',
+           'Experiment', 'register', 'experiment_modules', 'list_experiments', 'get_experiment', 'run_experiment']
 
 # %% ../nbs/00_core.ipynb #b12bc515
 def set_seed(seed:int,                 # the seed for python, numpy and torch
@@ -45,15 +49,151 @@ def progress(iterable=None,     # what to iterate over
     if disable is None: disable = os.environ.get('LATENT_NBS_PROGRESS', '1') == '0'
     return tqdm(iterable, total=total, desc=desc, leave=leave, disable=disable, **kwargs)
 
+# %% ../nbs/00_core.ipynb #83116ffa
+class ConfigError(ValueError):
+    "A value that is not allowed; the message names the argument (or `Config.field`), the value and what is allowed."
+
+def _bad(name:str, v, allowed:str): raise ConfigError(f"{name}={v!r} is invalid: {allowed}")
+
+def _is_int(v)->bool: return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+def _is_num(v)->bool: return _is_int(v) or isinstance(v, (float, np.floating))
+
+
 # %% ../nbs/00_core.ipynb #c45fbb05
-def check_int(name:str,   # argument name, for the message
-              v,          # the value to check
-              low:int=1,  # smallest allowed value
-             )->int:      # `v`, so a check can sit inside an expression
-    "Raise a `ValueError` naming `name` unless `v` is an int (not a bool) >= `low`."
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
-        raise ValueError(f"{name}={v!r} is invalid: must be an int >= {low}")
+def check_int(name:str,       # argument name, for the message
+              v,              # the value to check
+              low:int|None=1, # smallest allowed value (None: no bound)
+              high:int|None=None, # largest allowed value (None: no bound)
+             )->int:          # `v` as a python int, so a check can sit inside an expression
+    "Raise a `ConfigError` naming `name` unless `v` is an int (not a bool, not a float) in `[low, high]`."
+    rng = ' in [%s, %s]' % (low, high) if low is not None and high is not None else f' >= {low}' if low is not None else f' <= {high}' if high is not None else ''
+    if not _is_int(v) or (low is not None and v < low) or (high is not None and v > high): _bad(name, v, f'must be an int{rng}')
     return int(v)
+
+
+# %% ../nbs/00_core.ipynb #0d9f5d3e
+_OPS = {'gt': ('>', lambda v, b: v > b), 'ge': ('>=', lambda v, b: v >= b), 'lt': ('<', lambda v, b: v < b), 'le': ('<=', lambda v, b: v <= b)}
+
+def check_num(name:str,          # argument name, for the message
+              v,                 # the value to check
+              gt=None, ge=None,  # exclusive / inclusive lower bound (None: none)
+              lt=None, le=None,  # exclusive / inclusive upper bound (None: none)
+              finite:bool=True,  # refuse nan and ±inf
+             )->float:           # `v` as a python float
+    "Raise a `ConfigError` unless `v` is a real number (int or float, not a bool) within the bounds; nan is always refused."
+    bounds = {k: b for k, b in dict(gt=gt, ge=ge, lt=lt, le=le).items() if b is not None}
+    allowed = ('a finite number' if finite else 'a number') + ''.join(f"{' and' if i else ''} {_OPS[k][0]} {b}" for i, (k, b) in enumerate(bounds.items()))
+    if not _is_num(v) or math.isnan(v) or (finite and math.isinf(v)) or not all(_OPS[k][1](v, b) for k, b in bounds.items()):
+        _bad(name, v, f'must be {allowed}')
+    return float(v)
+
+
+# %% ../nbs/00_core.ipynb #a608c164
+def check_choice(name:str,  # argument name, for the message
+                 v,         # the value to check
+                 choices,   # the allowed values
+                ):
+    "Raise a `ConfigError` listing `choices` unless `v` is one of them (by type and value: `True` is not `1`)."
+    if not any(type(v) is type(c) and v == c for c in choices): _bad(name, v, f'must be one of {list(choices)}')
+    return v
+
+def check_seq(name:str,            # argument name, for the message
+              v,                   # the value to check: a tuple or list
+              item=check_int,      # check applied to every item, e.g. `check_int` or `partial(check_num, gt=0)`
+              n:int|None=None,     # exact length (None: any length >= `min_len`)
+              min_len:int=1,       # shortest allowed length
+              order:str|None=None, # '<' strictly increasing, '<=' non-decreasing, None: any order
+             )->tuple:             # the checked items, as a tuple
+    "Raise a `ConfigError` unless `v` is a tuple/list of the right length, each item passing `item`, in `order`."
+    if not isinstance(v, (tuple, list)): _bad(name, v, f'must be a tuple (e.g. 1,2,3 on the command line), got a {type(v).__name__}')
+    if (n is not None and len(v) != n) or len(v) < min_len: _bad(name, v, f'must hold {n if n is not None else f"at least {min_len}"} item(s), got {len(v)}')
+    out = tuple(item(f'{name}[{i}]', x) for i, x in enumerate(v))
+    if order and not all(a < b if order == '<' else a <= b for a, b in zip(out, out[1:])):
+        _bad(name, v, 'must be strictly increasing' if order == '<' else 'must be non-decreasing (low <= high)')
+    return out
+
+
+# %% ../nbs/00_core.ipynb #f185a355
+def check_device(name:str, # argument name, for the message
+                 v,        # a device string such as 'cpu', 'cuda', 'cuda:1'
+                ):         # `v`
+    "Raise a `ConfigError` unless `v` names a device this machine has (see `get_device`)."
+    try: get_device(v)
+    except ValueError as e: _bad(name, v, str(e).split(' is invalid: ')[-1])
+    return v
+
+# %% ../nbs/00_core.ipynb #e50ca1ef
+def _tp_name(tp)->str:
+    "Short name of an annotation: int, float, str|None, tuple…"
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType): return '|'.join(_tp_name(a) for a in args)
+    return 'None' if tp is type(None) else getattr(tp, '__name__', str(tp))
+
+def check_type(name:str, # argument name, for the message
+               v,        # the value to check
+               tp,       # annotation: int, float, bool, str, tuple, list, `X|None` (anything else passes)
+              ):         # `v`, normalised (int → float for float, list → tuple for tuple)
+    "Raise a `ConfigError` unless `v` has the annotated type: ints exact (no bools, no floats), floats finite."
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        if v is None and type(None) in typing.get_args(tp): return None
+        for a in typing.get_args(tp):
+            try: return check_type(name, v, a)
+            except ConfigError: pass
+        _bad(name, v, f'must be {_tp_name(tp)}')
+    if tp is type(None):
+        if v is not None: _bad(name, v, 'must be None')
+        return None
+    if tp is int: return check_int(name, v, None)
+    if tp is float: return check_num(name, v)
+    if tp is bool and not isinstance(v, (bool, np.bool_)): _bad(name, v, 'must be True or False')
+    if tp is str and not isinstance(v, str): _bad(name, v, 'must be a str')
+    kind = typing.get_origin(tp) or tp
+    if kind in (tuple, list):
+        if not isinstance(v, (tuple, list)): _bad(name, v, f'must be a {kind.__name__}, got a {type(v).__name__}')
+        return kind(v)
+    return bool(v) if tp is bool else v
+
+
+# %% ../nbs/00_core.ipynb #3447451d
+def parse_int(s:str, # a command-line string, e.g. '12', '1e3' or '9007199254740993'
+             )->int: # the exact integer
+    "Read an int exactly (through `Decimal`, never `float`, so large seeds keep every digit); '2.5' is refused."
+    try: d = decimal.Decimal(s.strip().replace('_', ''))
+    except decimal.InvalidOperation: raise ValueError(f"cannot read {s!r} as an int") from None
+    if not d.is_finite() or d != d.to_integral_value(): raise ValueError(f"cannot read {s!r} as an int")
+    return int(d)
+
+
+# %% ../nbs/00_core.ipynb #93f4c3c4
+def check_memory(what:str,  # what would be allocated, for the message, e.g. 'DLVAEConfig n=10**9, size=512'
+                 nbytes:int,# bytes it needs
+                )->int:     # `nbytes`
+    "Raise a `ConfigError` up front when `nbytes` exceed this machine's physical memory (instead of the allocator's message later)."
+    try: total = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
+    except (ValueError, OSError, AttributeError): return nbytes  # no sysconf (Windows): let the allocator decide
+    if nbytes > total: raise ConfigError(f"{what} is invalid: it needs {nbytes/2**30:,.1f} GiB, more than this machine's {total/2**30:,.1f} GiB of memory")
+    return nbytes
+
+
+# %% ../nbs/00_core.ipynb #77fdaf57
+def _umask()->int:
+    m = os.umask(0); os.umask(m)
+    return m
+
+def atomic_write(path:str|Path,               # the file to (re)write
+                 write:Callable[[Path], Any], # `write(tmp)` fills the temporary file, e.g. `lambda p: save_file(t, p)`
+                )->Path:                      # `path`
+    "Write `path` all at once: `write` fills a uniquely named temporary file beside it, which then replaces `path`."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp)); os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; give the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True); raise
+    return path
+
 
 # %% ../nbs/00_core.ipynb #6b050f11
 def r2_score(pred:torch.Tensor, # predictions, (rows, k)
@@ -63,50 +203,54 @@ def r2_score(pred:torch.Tensor, # predictions, (rows, k)
     return 1 - (pred - y).square().sum(0) / (y - y.mean(0)).square().sum(0)
 
 # %% ../nbs/00_core.ipynb #22837da8
-class ConfigError(ValueError):
-    "A config value that is not allowed (a `ValueError`, so callers can catch either)."
-
 def _type_of(cls, name):
-    hints = typing.get_type_hints(cls)
-    return hints.get(name, str)
+    return typing.get_type_hints(cls).get(name, str)
 
 def _parse(tp, s:str):
-    "Turn the command-line string `s` into type `tp`."
+    "Turn the command-line string `s` into type `tp` (ints exactly, never through float)."
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         if s.lower() in ('none', 'null') and type(None) in args: return None
-        errs = []
         for a in args:
             if a is type(None): continue
             try: return _parse(a, s)
-            except (ValueError, TypeError) as e: errs.append(e)
-        raise ValueError(f"cannot read {s!r} as {tp}")
+            except (ValueError, TypeError): pass
+        raise ValueError(f"cannot read {s!r} as {_tp_name(tp)}")
     if tp is bool:
         if s.lower() in ('1', 'true', 'yes', 'y', 'on'): return True
         if s.lower() in ('0', 'false', 'no', 'n', 'off'): return False
         raise ValueError(f"cannot read {s!r} as a bool (true/false)")
-    if tp is int: return int(float(s)) if float(s).is_integer() else int(s)
+    if tp is int: return parse_int(s)
     if tp is float: return float(s)
     if origin in (tuple, list) or tp in (tuple, list):
-        items = [x for x in s.strip('()[]').split(',') if x.strip()]
         sub = args[0] if args else str
-        vals = [_parse(sub, x.strip()) for x in items]
+        vals = [_parse(sub, x.strip()) for x in s.strip('()[]').split(',') if x.strip()]
         return tuple(vals) if (origin or tp) is tuple else vals
     return s
 
+
+# %% ../nbs/00_core.ipynb #9c25d73a
 @dataclass
 class Config:
     "Base for validated experiment configs: subclass as a dataclass and override `validate`."
-    def __post_init__(self): self.validate()
+    def __post_init__(self):
+        for f in fields(self):  # every field gets its annotated type checked, before any rule
+            setattr(self, f.name, check_type(f'{type(self).__name__}.{f.name}', getattr(self, f.name), _type_of(type(self), f.name)))
+        self.validate()
     def validate(self):
-        "Check every field; call `self.check` for each rule."
+        "Check every field; call `self.rule` (or `self.check`) for each rule."
+    def rule(self, name:str, # field name
+             check,          # a check of the family: `check_int`, `check_num`, `check_choice`, `check_seq`, ...
+             *args, **kw):   # the check's other arguments (bounds, choices, ...)
+        "Apply `check` to field `name`, naming `Class.field` in the error, and keep the normalised value."
+        setattr(self, name, check(f'{type(self).__name__}.{name}', getattr(self, name), *args, **kw))
     def check(self,
               name:str,     # field name
               ok:bool,      # whether the rule holds
               allowed:str,  # what values are allowed, in words (e.g. 'must be in (0, 1)')
              ):
-        "Raise a `ConfigError` naming the field, its value and what is allowed unless `ok`."
-        if not ok: raise ConfigError(f"{type(self).__name__}.{name}={getattr(self, name)!r} is invalid: {allowed}")
+        "Raise a `ConfigError` naming the field, its value and what is allowed unless `ok` (for rules the family lacks)."
+        if not ok: _bad(f'{type(self).__name__}.{name}', getattr(self, name), allowed)
     def to_dict(self)->dict:
         "Plain dict of the fields (for JSON, wandb and tables)."
         return asdict(self)
@@ -122,24 +266,34 @@ class Config:
     def replace(self, **kw):
         "A validated copy with some fields changed."
         return type(self).from_dict({**self.to_dict(), **kw})
-    @classmethod
-    def parse_value(cls, name:str, s:str):
-        "Convert the command-line string `s` to the type of field `name`."
-        if name not in cls.field_names(): raise ConfigError(f"{cls.__name__} has no field {name!r}; known fields: {cls.field_names()}")
-        tp = _type_of(cls, name)
-        if tp in (tuple, list):  # a bare `tuple` annotation: read items as the type of the default's items
-            default = next(f.default for f in fields(cls) if f.name == name)
-            if isinstance(default, (tuple, list)) and default: tp = tp[type(default[0])]
-        try: return _parse(tp, s)
-        except (ValueError, TypeError) as e: raise ConfigError(f"{cls.__name__}.{name}={s!r} is invalid: {e}") from None
-    @classmethod
-    def field_help(cls)->dict[str, str]:
-        "Field name → the comment after it in the class source (docments), for `--help`."
-        import re
-        try: src = inspect.getsource(cls)
-        except (OSError, TypeError): src = ''  # classes typed into a live session have no source file
-        found = dict(re.findall(r'^\s+(\w+)\s*:[^#\n]*#\s*(.*?)\s*$', src, re.M))
-        return {k: found.get(k, '') for k in cls.field_names()}
+
+
+# %% ../nbs/00_core.ipynb #0489f380
+@patch(cls_method=True)
+def parse_value(cls:Config, name:str, # field name
+                s:str,                # its command-line string
+               ):
+    "Convert the command-line string `s` to the type of field `name` (ints exactly)."
+    if name not in cls.field_names(): raise ConfigError(f"{cls.__name__} has no field {name!r}; known fields: {cls.field_names()}")
+    tp = _type_of(cls, name)
+    if tp in (tuple, list):  # a bare `tuple` annotation: read items as the type of the default's items
+        default = next(f.default for f in fields(cls) if f.name == name)
+        if isinstance(default, (tuple, list)) and default: tp = tp[type(default[0])]
+    try: return _parse(tp, s)
+    except (ValueError, TypeError) as e: raise ConfigError(f"{cls.__name__}.{name}={s!r} is invalid: {e}") from None
+
+
+# %% ../nbs/00_core.ipynb #197c1fd9
+@patch(cls_method=True)
+def field_help(cls:Config)->dict[str, str]:
+    "Field name → the comment after it (fastcore's `docments`), inherited fields included."
+    found = {}
+    for c in reversed(cls.__mro__):  # base classes first, so a subclass's comment wins
+        if not (dataclasses.is_dataclass(c) and issubclass(c, Config)): continue
+        try: found.update({k: v for k, v in docments(c).items() if v})
+        except (OSError, TypeError): pass  # classes typed into a live session have no source file
+    return {k: found.get(k) or '' for k in cls.field_names()}
+
 
 # %% ../nbs/00_core.ipynb #39bdab87
 @dataclass
@@ -155,7 +309,6 @@ class Experiment:
         return self.fn(cfg)
 
 _REGISTRY:dict[str, Experiment] = {}
-EXPERIMENT_MODULES = ['latent_nbs.volume', 'latent_nbs.dlvae', 'latent_nbs.diagnostics', 'latent_nbs.spinn', 'latent_nbs.cli']
 
 def register(name:str,         # registry name
              config_cls:type,  # the `Config` subclass the function takes
@@ -169,11 +322,17 @@ def register(name:str,         # registry name
         return fn
     return _inner
 
+
+# %% ../nbs/00_core.ipynb #1c4a642d
+def experiment_modules(package:str='latent_nbs', # the package to search
+                      )->list[str]:              # module names, sorted
+    "Modules of `package` whose source registers an experiment (`@register(`), found by reading files, not importing them."
+    spec = importlib.util.find_spec(package)
+    files = [p for d in spec.submodule_search_locations for p in Path(d).glob('*.py') if p.stem not in ('core', '_modidx')]
+    return sorted(f'{package}.{p.stem}' for p in files if '@register(' in p.read_text(encoding='utf-8', errors='replace'))
+
 def _load_experiment_modules():
-    for m in EXPERIMENT_MODULES:
-        try: importlib.import_module(m)
-        except ModuleNotFoundError as e:
-            if e.name != m: raise
+    for m in experiment_modules(): importlib.import_module(m)
 
 def list_experiments()->list[str]:
     "Names of all registered experiments (importing the modules that define them)."
@@ -194,3 +353,4 @@ def run_experiment(name:str, **overrides)->dict:
     "Run experiment `name` with its default config updated by `overrides`."
     exp = get_experiment(name)
     return exp(exp.config_cls.from_dict(overrides))
+

@@ -4,13 +4,14 @@
 
 # %% ../nbs/01_data.ipynb #2bac5169
 from __future__ import annotations
-import os, json, hashlib, math, re, tempfile
+import os, json, hashlib, math, re, tempfile, warnings
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Sequence
 import numpy as np, torch
 from torch import Tensor
-from .core import progress, check_int
+from functools import partial
+from .core import progress, check_int, check_num, check_seq, atomic_write
 
 # %% auto #0
 __all__ = ['DSPRITES_FACTORS', 'DSPRITES_SIZES', 'DSPRITES_SHAPES', 'MACHINING_INPUTS', 'MACHINING_OUTPUTS',
@@ -44,24 +45,30 @@ def cached(name:str,          # generator name; bump a version suffix when the g
     from safetensors.torch import save_file, load_file
     stem = data_dir()/cache_key(name, params)
     path, meta = stem.with_suffix('.safetensors'), stem.with_suffix('.json')
-    if path.exists() and not refresh: return load_file(path)
+    if path.exists() and not refresh:
+        try: return load_file(path)
+        except Exception as e:  # truncated or damaged (a crash while copying, a full disk): the data can be made again
+            warnings.warn(f"data cache file {path} is unreadable ({type(e).__name__}: {e}); regenerating it")
     out = fn()
     bad = [k for k, v in out.items() if not isinstance(v, Tensor)]
     if bad: raise ValueError(f"cached({name!r}): fn must return a dict of tensors; {bad} are not tensors")
-    tmp = path.with_suffix(f'.tmp{os.getpid()}')
-    save_file({k: v.contiguous() for k, v in out.items()}, tmp)
-    os.replace(tmp, path)
-    meta.write_text(json.dumps(dict(name=name, params=params, keys=sorted(out)), indent=1, default=str))
+    atomic_write(path, lambda t: save_file({k: v.contiguous() for k, v in out.items()}, t))
+    atomic_write(meta, lambda t: t.write_text(json.dumps(dict(name=name, params=params, keys=sorted(out)), indent=1, default=str)))
     return out
 
 # %% ../nbs/01_data.ipynb #9af4614e
 def _check_fracs(fracs):
-    fracs = tuple(float(f) for f in fracs)
-    if not fracs or any(f < 0 for f in fracs) or abs(sum(fracs)-1) > 1e-6:
-        raise ValueError(f"fracs={fracs!r} is invalid: must be >= 0 and sum to 1")
+    fracs = check_seq('fracs', fracs, partial(check_num, ge=0))
+    if abs(sum(fracs)-1) > 1e-6: raise ValueError(f"fracs={fracs!r} is invalid: must be numbers >= 0 that sum to 1")
     return fracs
 
 def _cuts(m, fracs): return [round(c*m) for c in np.cumsum((0,)+fracs)]
+
+def _nonempty(splits, fracs, what):
+    "Refuse a split that should hold rows (frac > 0) but got none: it would fail later with a raw error."
+    empty = [i for i, (s, f) in enumerate(zip(splits, fracs)) if f > 0 and len(s) == 0]
+    if empty: raise ValueError(f"{what} are too few for fracs={fracs}: split(s) {empty} would be empty; use more rows")
+    return splits
 
 def split_indices(n:int,                        # number of rows
                   fracs:Sequence[float]=(0.8, 0.1, 0.1), # fraction per split, summing to 1
@@ -74,7 +81,7 @@ def split_indices(n:int,                        # number of rows
     g = torch.Generator().manual_seed(seed)
     if groups is None:
         perm, cuts = torch.randperm(n, generator=g), _cuts(n, fracs)
-        return tuple(perm[a:b] for a, b in zip(cuts[:-1], cuts[1:]))
+        return _nonempty(tuple(perm[a:b] for a, b in zip(cuts[:-1], cuts[1:])), fracs, f'n={n} rows')
     groups = torch.as_tensor(groups)
     if groups.shape != (n,): raise ValueError(f"groups has shape {tuple(groups.shape)}; expected ({n},)")
     uniq, inv = groups.unique(return_inverse=True)
@@ -82,7 +89,7 @@ def split_indices(n:int,                        # number of rows
     split_of = torch.empty(len(uniq), dtype=torch.long)
     for i, (a, b) in enumerate(zip(cuts[:-1], cuts[1:])): split_of[perm[a:b]] = i
     row_split = split_of[inv]
-    return tuple(torch.nonzero(row_split == i).flatten() for i in range(len(fracs)))
+    return _nonempty(tuple(torch.nonzero(row_split == i).flatten() for i in range(len(fracs))), fracs, f'{len(uniq)} groups')
 
 def split_by_run(run:Tensor,                          # (rows,) run id per row
                  fracs:Sequence[float]=(0.8, 0.1, 0.1), # fraction of runs per split
@@ -195,6 +202,7 @@ class DSprites(torch.utils.data.Dataset):
     n = math.prod(DSPRITES_SIZES)
     def __len__(self): return self.n
     def __getitem__(self, i:int)->Tensor:
+        if isinstance(i, bool) or not isinstance(i, (int, np.integer)): raise TypeError(f"index {i!r} is invalid: DSprites takes an int index (a float is not rounded for you)")
         if not -self.n <= i < self.n: raise IndexError(f"index {i} out of range for DSprites of length {self.n}")
         return self.getitems([i % self.n])[0]
     def getitems(self, idx)->Tensor:
@@ -287,8 +295,12 @@ def smooth_layouts(n:int,                    # number of layouts
                    pull_range:tuple[float, float]=(2.0, 5.0),    # strength of the pull towards the sink
                   )->Tensor:                 # (n, 1, size, size) float 0/1
     "Random smooth binary material layouts at the given volume fraction(s)."
-    g = torch.Generator().manual_seed(seed)
+    check_int('n', n); check_int('size', size, 2); check_int('seed', seed, 0)
+    check_seq('sigma_range', sigma_range, partial(check_num, gt=0), n=2, order='<=')
+    check_seq('pull_range', pull_range, partial(check_num, ge=0), n=2, order='<=')
     vf = torch.as_tensor(vf, dtype=torch.float64).expand(n)
+    if not ((vf > 0) & (vf < 1)).all(): raise ValueError(f"vf is invalid: {vf[~((vf > 0) & (vf < 1))][:3].tolist()} are not volume fractions in (0, 1)")
+    g = torch.Generator().manual_seed(seed)
     u = lambda lo_hi: lo_hi[0] + (lo_hi[1]-lo_hi[0])*torch.rand(n, 1, 1, generator=g, dtype=torch.float64)
     sigma, beta = u(sigma_range)*size, u(pull_range)
     f = torch.fft.fftfreq(size, dtype=torch.float64)

@@ -9,8 +9,9 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr
 from pytorch_msssim import ssim as _ms_ssim
-from .core import Config, register, set_seed, get_device
-from .learner import Callback, Learner, WarmupCosineRestarts, batch_x
+from .core import Config, register, set_seed, get_device, check_int, check_num, check_choice, check_seq, check_device
+from .learner import Callback, Learner, WarmupCosineRestarts, batch_x, Checkpoint
+from .tracking import RunDir
 from .vae import VAE, BetaStepper, make_schedule, SCHEDULES
 
 # %% auto #0
@@ -194,24 +195,18 @@ class VAEConfig(Config):
     data_seed:int=0             # data sample and split
     seed:int=0                  # initialisation and batch order
     device:str|None=None        # None → `get_device()`
+    out_dir:str='runs/vae'      # root of the run folders (checkpoint, metrics.json in out_dir/<run id>; out_dir/latest: the newest); '' → nothing
 
     def validate(self):
-        self.check('dataset', self.dataset in ('digits', 'dsprites'), "must be 'digits' or 'dsprites'")
-        self.check('n', isinstance(self.n, int) and self.n >= 20, 'must be an int >= 20')
-        self.check('size', self.size in (16, 32, 64), 'must be 16, 32 or 64')
-        self.check('latent_dim', isinstance(self.latent_dim, int) and self.latent_dim >= 1, 'must be an int >= 1')
-        self.check('beta', isinstance(self.beta, (int, float)) and math.isfinite(self.beta) and self.beta >= 0, 'must be a finite number >= 0')
-        self.check('schedule', self.schedule in SCHEDULES, f'must be one of {SCHEDULES}')
-        self.check('lam', self.lam > 0, 'must be > 0')
-        self.check('epochs', isinstance(self.epochs, int) and self.epochs >= 1, 'must be an int >= 1')
-        self.check('lr', self.lr > 0, 'must be > 0')
-        self.check('bs', isinstance(self.bs, int) and self.bs >= 1, 'must be an int >= 1')
-        self.check('T_0', self.T_0 > 0, 'must be > 0')
-        self.check('T_mult', self.T_mult >= 1, 'must be a real >= 1')
-        self.check('warmup', self.warmup >= 0, 'must be >= 0')
-        self.check('valid_frac', 0 < self.valid_frac < 1, 'must be in (0, 1)')
-        self.check('monitor_every', isinstance(self.monitor_every, int) and self.monitor_every >= 1, 'must be an int >= 1')
-        self.check('mixup_alpha', self.mixup_alpha >= 0, 'must be >= 0')
+        self.rule('dataset', check_choice, ('digits', 'dsprites')); self.rule('size', check_choice, (16, 32, 64))
+        self.rule('n', check_int, 20); self.rule('latent_dim', check_int); self.rule('epochs', check_int); self.rule('bs', check_int)
+        self.rule('monitor_every', check_int); self.rule('data_seed', check_int, 0); self.rule('seed', check_int, 0)
+        self.rule('schedule', check_choice, SCHEDULES); self.rule('block', check_choice, ('plain', 'res', 'dense', 'cbam'))
+        self.rule('likelihood', check_choice, ('bernoulli', 'gaussian')); self.rule('widths', check_seq, check_int)
+        for k in ('beta', 'warmup', 'mixup_alpha'): self.rule(k, check_num, ge=0)
+        for k in ('lam', 'lr', 'T_0'): self.rule(k, check_num, gt=0)
+        self.rule('T_mult', check_num, ge=1); self.rule('valid_frac', check_num, gt=0, lt=1)
+        if self.device is not None: self.rule('device', check_device)
 
 @lru_cache(maxsize=4)
 def _images_of(dataset:str, n:int, size:int, data_seed:int)->Tensor:
@@ -222,6 +217,8 @@ def _images_of(dataset:str, n:int, size:int, data_seed:int)->Tensor:
 
 def train_vae(cfg:VAEConfig,      # what to train
               progress:bool=False,# show progress bars
+              cbs:tuple=(),       # extra Learner callbacks (e.g. a `Checkpoint`)
+              resume=None,        # a checkpoint of this run to continue from (bit-identical)
              )->Learner:          # the fitted Learner (model, per-epoch history with `cm_*` diagnostics)
     "Train a `VAE` as `cfg` says, with `BetaStepper` and a `CollapseMonitor` on the held-out images."
     x = _images_of(cfg.dataset, cfg.n, cfg.size, cfg.data_seed)
@@ -235,18 +232,22 @@ def train_vae(cfg:VAEConfig,      # what to train
                 schedule=make_schedule(cfg.schedule, cfg.beta, cfg.epochs, lam=cfg.lam), mixup_alpha=cfg.mixup_alpha)
     sched = lambda opt: WarmupCosineRestarts(opt, cfg.T_0, cfg.T_mult, cfg.warmup, cfg.lr / 100, len(dl_tr))
     learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, sched=sched, device=cfg.device, progress=progress,
-                    cbs=[BetaStepper(), CollapseMonitor(every=cfg.monitor_every, warn=False)])
+                    cbs=[BetaStepper(), CollapseMonitor(every=cfg.monitor_every, warn=False), *cbs])
     learn.config = cfg.to_dict()
-    return learn.fit(cfg.epochs)
+    return learn.fit(cfg.epochs, resume=resume)
 
 @register('vae', VAEConfig)
 def vae_experiment(cfg:VAEConfig)->dict:
-    "Train a VAE (dSprites or digits) under a KL schedule; return collapse diagnostics, reconstruction and SSIM."
-    learn = train_vae(cfg)
-    last = learn.history[-1]
-    p = posteriors(learn.model, learn.valid_dl)
-    g = torch.Generator().manual_seed(cfg.data_seed)
-    i, j = torch.randint(len(p['mu']), (2, 16), generator=g)
-    smooth, _ = interpolation_smoothness(learn.model.decode_image, p['mu'][i].to(learn.device), p['mu'][j].to(learn.device))
-    return dict(au=last['cm_au'], kl=last['valid_kl'], rec=last['valid_rec'], ssim=last['cm_ssim'], mu_std=last['cm_mu_std'],
-                agg_kl=last['cm_agg_kl'], abs_corr=last['cm_abs_corr'], smoothness=smooth)
+    "Train a VAE (dSprites or digits) under a KL schedule in its own run folder; return collapse diagnostics, reconstruction and SSIM."
+    with RunDir(cfg.out_dir, cfg) as run:
+        learn = train_vae(cfg, cbs=[Checkpoint(run.checkpoint_dir)] if run.active else [], resume=run.resume_from)
+        last = learn.history[-1]
+        p = posteriors(learn.model, learn.valid_dl)
+        g = torch.Generator().manual_seed(cfg.data_seed)
+        i, j = torch.randint(len(p['mu']), (2, 16), generator=g)
+        smooth, _ = interpolation_smoothness(learn.model.decode_image, p['mu'][i].to(learn.device), p['mu'][j].to(learn.device))
+        metrics = dict(au=last['cm_au'], kl=last['valid_kl'], rec=last['valid_rec'], ssim=last['cm_ssim'], mu_std=last['cm_mu_std'],
+                       agg_kl=last['cm_agg_kl'], abs_corr=last['cm_abs_corr'], smoothness=smooth)
+        run.write_json('metrics.json', metrics)
+    return metrics
+

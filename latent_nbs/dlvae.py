@@ -9,11 +9,13 @@ from dataclasses import dataclass
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
-from .core import Config, register, set_seed, get_device, r2_score
+from functools import partial
+from .core import Config, register, set_seed, get_device, r2_score, check_int, check_num, check_choice, check_seq, check_memory, check_device
 from .volume import LeastVolumeAE, volume_loss, encode_all
-from .latent_pruning import DynamicPruner, plot_pruning
+from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
 from .nn import MLP, ConvEncoder, ConvDecoder
-from .learner import batch_x
+from .learner import batch_x, Checkpoint
+from .tracking import RunDir, WandbCallback, WANDB_MODES
 
 # %% auto #0
 __all__ = ['VARIANTS', 'RobustScaler', 'SplitHeadEncoder', 'batch_parts', 'InterpretableDLVAE', 'smooth_designs', 'DLVAEConfig',
@@ -124,8 +126,9 @@ def smooth_designs(n:int=1500,            # number of designs
                   )->dict:                # x (n,1,s,s) 0/1, cond (n,1) volume fraction, perf (n,2) [compliance, max T]
     "Built-in heat-conduction designs with a chosen smoothness (cached on disk like `make_designs`)."
     from latent_nbs.data import smooth_layouts, design_performance, cached
-    lo, hi = sigma_range
-    if not 0 < lo <= hi: raise ValueError(f"sigma_range={tuple(sigma_range)!r} is invalid: need 0 < low <= high")
+    check_int('n', n); check_int('size', size, 8); check_int('seed', seed, 0)
+    check_seq('sigma_range', sigma_range, partial(check_num, gt=0), n=2, order='<=')
+    check_seq('vf_range', vf_range, partial(check_num, gt=0, lt=1), n=2, order='<=')
     def make():
         vf = vf_range[0] + (vf_range[1] - vf_range[0])*torch.rand(n, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
         x = smooth_layouts(n, size, vf, seed + 1, sigma_range=tuple(sigma_range))
@@ -168,20 +171,27 @@ class DLVAEConfig(Config):
     seed:int=0                   # seed of the model and the shuffling
     device:str=''                # '' → latent_nbs.core.get_device()
     verbose:bool=True            # print the headline metrics
-    out_dir:str='runs/dlvae'     # the experiment writes checkpoint, losses.png, pruning.png, metrics.json and the wandb run here ('' → nothing)
+    out_dir:str='runs/dlvae'     # root of the run folders: each run writes checkpoint, losses.png, pruning.png, metrics.json and the wandb run into out_dir/<run id> (out_dir/latest: the newest); '' → nothing
     wandb_mode:str|None=None     # wandb mode: None → offline unless an API key is configured; 'disabled' → no wandb
     def validate(self):
-        self.check('n', self.n >= 20, 'must be >= 20')
-        self.check('arch', self.arch in ('mlp', 'conv'), "must be 'mlp' or 'conv'")
-        self.check('latent_dim', self.latent_dim >= 1, 'must be >= 1')
+        self.rule('n', check_int, 20); self.rule('size', check_int, 8); self.rule('hidden', check_int); self.rule('latent_dim', check_int)
+        for k in ('data_seed', 'seed', 'start_epoch'): self.rule(k, check_int, 0)
+        for k in ('votes', 'epochs'): self.rule(k, check_int)
+        self.rule('sigma_range', check_seq, partial(check_num, gt=0), n=2, order='<=')
+        self.rule('arch', check_choice, ('mlp', 'conv')); self.rule('variant', check_choice, VARIANTS)
+        self.rule('widths', check_seq, check_int)
+        self.check('size', self.arch != 'conv' or self.size % 2**len(self.widths) == 0, f"must be divisible by 2**len(widths)={2**len(self.widths)} for arch='conv'")
         self.check('perf_dim', 0 <= self.perf_dim <= self.latent_dim, f'must be in [0, latent_dim={self.latent_dim}]')
-        self.check('variant', self.variant in VARIANTS, f'must be one of {VARIANTS}')
         self.check('perf_dim', self.variant != 'split_head' or 1 <= self.perf_dim < self.latent_dim, "must be in [1, latent_dim) for variant='split_head'")
-        for k in ('w_r', 'w_p', 'w_v', 'eta'): self.check(k, getattr(self, k) >= 0, 'must be >= 0')
-        for k in ('eps_r', 'eps_p', 'rho', 'lr'): self.check(k, getattr(self, k) > 0, 'must be > 0')
-        self.check('percentile', 0 < self.percentile < 1, 'must be in (0, 1)')
-        self.check('epochs', self.epochs >= 1, 'must be >= 1')
-        self.check('bs', self.bs >= 2, 'must be >= 2 (a std needs two samples)')
+        for k in ('w_r', 'w_p', 'w_v', 'eta', 'rec_tol'): self.rule(k, check_num, ge=0)
+        for k in ('eps_r', 'eps_p', 'rho', 'lr'): self.rule(k, check_num, gt=0)
+        self.rule('percentile', check_num, gt=0, lt=1); self.rule('policy', check_choice, tuple(POLICIES))
+        n_train = round(0.8*self.n)
+        self.check('bs', 2 <= self.bs <= n_train, f'must be an int in [2, {n_train}]: a std needs two samples, and the {n_train} training designs of n={self.n} must fill one batch (drop_last)')
+        self.rule('wandb_mode', check_choice, (None, *WANDB_MODES))
+        if self.device: self.rule('device', check_device)
+        check_memory(f'DLVAEConfig n={self.n}, size={self.size}', 40 * self.n * self.size**2)  # float64 fields + complex FFT while generating
+
 
 # %% ../nbs/12_dlvae.ipynb #d82a7d58
 def _nets(cfg:DLVAEConfig):
@@ -212,6 +222,7 @@ def ridge_probe(ztr:Tensor, ytr:Tensor, # training codes and targets
 def train_dlvae(cfg:DLVAEConfig, # the run's config
                 progress:bool=False, # show the Learner's progress bars
                 cbs:tuple=(),    # extra Learner callbacks (checkpoints, tracking)
+                resume=None,     # a checkpoint of this run to continue from (bit-identical to an uninterrupted run)
                )->dict:          # model, learn, pruner, data, split indices and `metrics`
     "Build data, model and pruner from `cfg`, train, and evaluate on the test split."
     from latent_nbs.data import split_indices, tensor_loaders
@@ -231,7 +242,7 @@ def train_dlvae(cfg:DLVAEConfig, # the run's config
     pruner = DynamicPruner(cfg.policy, cfg.percentile, start_epoch=cfg.start_epoch, votes=cfg.votes, rec_tol=cfg.rec_tol,
                            protected=cfg.perf_dim, min_active=max(1, cfg.perf_dim))
     learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, cbs=[pruner, *cbs], device=cfg.device or None, progress=progress)
-    learn.fit(cfg.epochs)
+    learn.fit(cfg.epochs, resume=resume)
     model.eval()
     dev = learn.device
     with torch.no_grad():
@@ -256,23 +267,16 @@ def _report(name, m, verbose):
     return m
 
 def _run_logged(name:str, cfg:DLVAEConfig)->dict:
-    "Train `cfg`; with `cfg.out_dir`, keep a checkpoint, the loss and pruning plots, metrics.json and a wandb run there."
-    import json, matplotlib.pyplot as plt
-    from pathlib import Path
-    from latent_nbs.learner import Checkpoint
-    from latent_nbs.tracking import WandbCallback
-    out = Path(cfg.out_dir) if cfg.out_dir else None
-    cbs = []
-    if out:
-        out.mkdir(parents=True, exist_ok=True)
-        cbs = [Checkpoint(out/'checkpoint'), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=out, tags=[name])]
-    res = train_dlvae(cfg, progress=cfg.verbose, cbs=cbs)
-    m = res['metrics']
-    if out:
-        for fname, fig in (('losses.png', res['learn'].plot_losses()), ('pruning.png', plot_pruning(res['pruner'], title=name))):
-            fig.savefig(out/fname, dpi=100); plt.close(fig)
-        (out/'metrics.json').write_text(json.dumps(m, indent=1))
-        if cfg.verbose: print(f"{name}: checkpoint, losses.png, pruning.png, metrics.json and the wandb run in {out}")
+    "Train `cfg` in its own run folder under `cfg.out_dir`: checkpoint, loss and pruning plots, metrics.json, wandb run; resumable."
+    with RunDir(cfg.out_dir, cfg) as run:
+        cbs = [Checkpoint(run.checkpoint_dir), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])] if run.active else []
+        res = train_dlvae(cfg, progress=cfg.verbose, cbs=cbs, resume=run.resume_from)
+        m = res['metrics']
+        if run.active:
+            run.savefig('losses.png', res['learn'].plot_losses(), dpi=100)
+            run.savefig('pruning.png', plot_pruning(res['pruner'], title=name), dpi=100)
+            run.write_json('metrics.json', m)
+            if cfg.verbose: print(f"{name}: checkpoint, losses.png, pruning.png, metrics.json and the wandb run in {run.path}")
     return _report(name, m, cfg.verbose)
 
 @register('dlvae', DLVAEConfig)
@@ -285,7 +289,7 @@ class LVAEConfig(DLVAEConfig):
     "Config of the `lvae` experiment: a `DLVAEConfig` without predictor."
     perf_dim:int=0               # must stay 0: the plain LVAE has no performance dims
     w_p:float=0.0                # unused (no predictor)
-    out_dir:str='runs/lvae'      # the experiment writes checkpoint, losses.png, pruning.png, metrics.json and the wandb run here ('' → nothing)
+    out_dir:str='runs/lvae'      # root of the run folders: each run writes into out_dir/<run id> (out_dir/latest: the newest); '' → nothing
     def validate(self):
         super().validate()
         self.check('perf_dim', self.perf_dim == 0, 'must be 0 for lvae (use dlvae for a predictor)')

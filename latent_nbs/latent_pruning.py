@@ -10,6 +10,7 @@ from torch import nn, Tensor
 from fastcore.basics import store_attr
 from .learner import Callback
 from .volume import LeastVolumeAE
+from .core import check_choice, check_num, check_int, check_seq
 
 # %% auto #0
 __all__ = ['POLICIES', 'plummet_votes', 'lognorm_votes', 'pca_cdf_votes', 'DynamicPruner', 'plot_pruning']
@@ -79,17 +80,15 @@ class DynamicPruner(Callback):
                  protected:int|list=0,         # int k: the first k dims; or a list of dim indices never pruned
                  monitor:str='valid_rec',      # history key of the reconstruction used by `rec_tol`
                 ):
-        if policy not in POLICIES: raise ValueError(f"policy={policy!r} is invalid: choose one of {list(POLICIES)}")
-        if not 0 < percentile < 1: raise ValueError(f"percentile={percentile} is invalid: must be in (0, 1)")
-        if not 0 < share < 1: raise ValueError(f"share={share} is invalid: must be in (0, 1)")
-        if ratio <= 1: raise ValueError(f"ratio={ratio} is invalid: must be > 1")
-        if not 0 <= beta < 1: raise ValueError(f"beta={beta} is invalid: must be in [0, 1)")
-        if votes < 1: raise ValueError(f"votes={votes} is invalid: must be >= 1")
-        if min_active < 1: raise ValueError(f"min_active={min_active} is invalid: must be >= 1")
-        if max_prune is not None and max_prune < 1: raise ValueError(f"max_prune={max_prune} is invalid: must be >= 1 or None")
-        if rec_tol is not None and rec_tol < 0: raise ValueError(f"rec_tol={rec_tol} is invalid: must be >= 0 or None")
-        if start_epoch < 0 or cooldown < 0: raise ValueError(f"start_epoch={start_epoch}, cooldown={cooldown} are invalid: must be >= 0")
-        if isinstance(protected, int) and protected < 0: raise ValueError(f"protected={protected} is invalid: must be >= 0")
+        check_choice('policy', policy, tuple(POLICIES))
+        check_num('percentile', percentile, gt=0, lt=1); check_num('share', share, gt=0, lt=1)
+        check_num('ratio', ratio, gt=1, finite=False); check_num('beta', beta, ge=0, lt=1)  # nan is refused: it would never prune
+        check_int('votes', votes); check_int('min_active', min_active)
+        check_int('start_epoch', start_epoch, 0); check_int('cooldown', cooldown, 0)
+        if max_prune is not None: check_int('max_prune', max_prune)
+        if rec_tol is not None: check_num('rec_tol', rec_tol, ge=0)
+        if isinstance(protected, (list, tuple)): protected = list(check_seq('protected', protected, lambda k, v: check_int(k, v, 0), min_len=0))
+        else: check_int('protected', protected, 0)
         store_attr()
         self.reset()
 

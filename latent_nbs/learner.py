@@ -4,13 +4,13 @@
 
 # %% ../nbs/02_learner.ipynb #4bc1f8b6
 from __future__ import annotations
-import contextlib, json, math, os, random, re, time, warnings
+import contextlib, copy, json, math, os, random, re, time, warnings
 from pathlib import Path
 from typing import Callable, Iterable
 import numpy as np, torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
-from .core import get_device, progress
+from .core import get_device, progress, atomic_write
 
 # %% auto #0
 __all__ = ['EVENTS', 'CancelFitException', 'CancelEpochException', 'NonFiniteLossError', 'Callback', 'to_device', 'batch_x',
@@ -473,15 +473,16 @@ def save(self:Learner, path:str|Path, # file to write; '.safetensors' is appende
             'model': type(self.model).__name__, 'config': cfg}
     for k in ('opt', 'sched', 'callbacks', 'config', 'history'): _jsonable(meta[k], k)
     tensors = {k: v.detach().to('cpu', copy=True).contiguous() for k, v in tensors.items()}  # copies: safetensors refuses shared storage
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    save_file(tensors, tmp, metadata={'latent_nbs': json.dumps(meta, allow_nan=True)})
-    os.replace(tmp, path)
-    return path
+    header = {'latent_nbs': json.dumps(meta, allow_nan=True)}
+    return atomic_write(path, lambda tmp: save_file(tensors, tmp, metadata=header))  # unique temp name: two writers never collide
+
+
+# %% ../nbs/02_learner.ipynb #ed889089
+_META_KEYS = ('epochs_done', 'fit_start', 'train_iter', 'history', 'opt', 'sched', 'scaler', 'rng', 'callbacks')
 
 def read_checkpoint(path:str|Path, # a file written by `Learner.save`
                    )->tuple[dict, dict]: # (tensors by name, JSON metadata)
-    "The tensors and metadata of a checkpoint, read without unpickling anything."
+    "The tensors and metadata of a checkpoint, read without unpickling anything; damage is named, with the file."
     from safetensors import safe_open
     path = _ckpt_path(path)
     if not path.exists(): raise FileNotFoundError(f"no checkpoint at {path}")
@@ -491,21 +492,61 @@ def read_checkpoint(path:str|Path, # a file written by `Learner.save`
             tensors = {k: f.get_tensor(k) for k in f.keys()}
     except Exception as e: raise ValueError(f"{path} is not a readable safetensors file: {e}") from None
     if meta is None: raise ValueError(f"{path} is a safetensors file but not a latent_nbs checkpoint (no 'latent_nbs' metadata)")
-    return tensors, json.loads(meta)
+    try: meta = json.loads(meta)
+    except json.JSONDecodeError as e: raise ValueError(f"{path}: its 'latent_nbs' metadata is not valid JSON ({e}); the file is damaged") from None
+    if not isinstance(meta, dict): raise ValueError(f"{path}: its 'latent_nbs' metadata is a {type(meta).__name__}, not a JSON object; the file is damaged")
+    return tensors, meta
 
+
+# %% ../nbs/02_learner.ipynb #3e876e90
+def _check_checkpoint(learn, path, tensors:dict, meta:dict, with_opt:bool):
+    "Everything `load` needs, checked before anything is copied: format, metadata keys, model keys and shapes, optimiser, scheduler."
+    if meta.get('format') != _FORMAT: raise ValueError(f"{path}: unknown checkpoint format {meta.get('format')!r}, expected {_FORMAT!r}")
+    cur = learn.model.state_dict()
+    got = {k[6:]: v for k, v in tensors.items() if k.startswith('model.')}
+    missing, extra = sorted(set(cur) - set(got)), sorted(set(got) - set(cur))
+    shapes = [f'{k} {tuple(v.shape)} vs {tuple(cur[k].shape)}' for k, v in got.items() if k in cur and v.shape != cur[k].shape and cur[k].numel()]  # empty: a lazily sized buffer
+    if missing or extra or shapes:
+        raise ValueError(f"checkpoint {path} does not fit this model ({type(learn.model).__name__}): missing {missing}, unexpected {extra}, shape mismatch {shapes}")
+    if not with_opt: return got
+    lacking = [k for k in _META_KEYS if k not in meta] + ([] if 'rng.torch' in tensors else ["tensor 'rng.torch'"])
+    lacking += [f'rng.{k}' for k in ('numpy', 'python') if not isinstance(meta.get('rng'), dict) or k not in meta['rng']]
+    if lacking: raise ValueError(f"checkpoint {path} cannot resume a run: its metadata lacks {lacking} (damaged, or not written by Learner.save)")
+    if meta['opt'].get('type') != type(learn.opt).__name__:
+        raise ValueError(f"checkpoint {path} holds a {meta['opt'].get('type')} state but this Learner's optimiser is {type(learn.opt).__name__}")
+    n_groups, n_params = len(meta['opt'].get('param_groups', [])), sum(len(g['params']) for g in learn.opt.param_groups)
+    idx = {int(k.split('.')[1]) for k in tensors if k.startswith('opt.')} | {int(i) for i in meta['opt'].get('state', {})}
+    if n_groups != len(learn.opt.param_groups) or any(i >= n_params for i in idx):
+        raise ValueError(f"checkpoint {path}: its optimiser state ({n_groups} group(s), parameter indices up to {max(idx, default=-1)}) does not fit this Learner's ({len(learn.opt.param_groups)} group(s), {n_params} parameters)")
+    params = [p for g in learn.opt.param_groups for p in g['params']]
+    shapes = [k for k, v in tensors.items() if k.startswith('opt.') and v.ndim and v.shape != params[int(k.split('.')[1])].shape]
+    if shapes: raise ValueError(f"checkpoint {path}: optimiser tensors {shapes} do not match the shapes of this Learner's parameters")
+    if (meta['sched'] is None) != (learn.sched is None):
+        raise ValueError(f"checkpoint {path} was saved {'without' if meta['sched'] is None else 'with'} a scheduler but this Learner has {'one' if learn.sched is not None else 'none'}")
+    return got
+
+
+# %% ../nbs/02_learner.ipynb #3e258409
 @patch
 def load(self:Learner, path:str|Path,  # checkpoint written by `save`
          with_opt:bool=True,           # also restore optimiser, scheduler, RNG, counters, history and callbacks (else weights only)
         )->dict:                       # the RNG states that were restored
-    "Restore the state saved by `save` (weights only with `with_opt=False`)."
+    "Restore the state saved by `save`, all or nothing (weights only with `with_opt=False`)."
     tensors, meta = read_checkpoint(path)
-    if meta.get('format') != _FORMAT: raise ValueError(f"{path}: unknown checkpoint format {meta.get('format')!r}, expected {_FORMAT!r}")
-    model_sd = {k[6:]: v for k, v in tensors.items() if k.startswith('model.')}
-    try: self.model.load_state_dict(model_sd)
-    except RuntimeError as e: raise ValueError(f"checkpoint {path} does not fit this model ({type(self.model).__name__}): {e}") from None
+    model_sd = _check_checkpoint(self, path, tensors, meta, with_opt)
+    snapshot = copy.deepcopy((self.model.state_dict(), self.opt.state_dict(), self.sched and self.sched.state_dict(),
+                              self.epochs_done, self._fit_start, self.train_iter, self.history))
+    try: return self._apply_checkpoint(tensors, meta, model_sd, with_opt)
+    except Exception as e:  # a check above missed something: put the learner back as it was
+        self.model.load_state_dict(snapshot[0]); self.opt.load_state_dict(snapshot[1])
+        if self.sched is not None: self.sched.load_state_dict(snapshot[2])
+        self.epochs_done, self._fit_start, self.train_iter, self.history = snapshot[3:]
+        raise ValueError(f"checkpoint {path} could not be loaded ({type(e).__name__}: {e}); the learner is unchanged") from None
+
+@patch
+def _apply_checkpoint(self:Learner, tensors, meta, model_sd, with_opt):
+    self.model.load_state_dict(model_sd)
     if not with_opt: return {}
-    if meta['opt']['type'] != type(self.opt).__name__:
-        raise ValueError(f"checkpoint {path} holds a {meta['opt']['type']} state but this Learner's optimiser is {type(self.opt).__name__}")
     state = {}
     for k, v in tensors.items():
         if k.startswith('opt.'):
@@ -515,8 +556,6 @@ def load(self:Learner, path:str|Path,  # checkpoint written by `save`
     groups = [{k: tuple(v) if isinstance(cur.get(k), tuple) else v for k, v in g.items()}  # JSON turned tuples (betas) into lists
               for g, cur in zip(meta['opt']['param_groups'], self.opt.param_groups)]
     self.opt.load_state_dict({'state': state, 'param_groups': groups})
-    if (meta['sched'] is None) != (self.sched is None):
-        raise ValueError(f"checkpoint {path} was saved {'without' if meta['sched'] is None else 'with'} a scheduler but this Learner has {'one' if self.sched is not None else 'none'}")
     if self.sched is not None: self.sched.load_state_dict(meta['sched']['state'])
     if self.scaler is not None and meta['scaler']: self.scaler.load_state_dict(meta['scaler'])
     self.epochs_done, self._fit_start, self.train_iter = meta['epochs_done'], meta['fit_start'], meta['train_iter']
@@ -527,6 +566,7 @@ def load(self:Learner, path:str|Path,  # checkpoint written by `save`
     rng = {k: v for k, v in tensors.items() if k.startswith('rng.')} | meta['rng']
     _set_rng(rng, self)
     return rng
+
 
 # %% ../nbs/02_learner.ipynb #d490da39
 class Checkpoint(Callback):

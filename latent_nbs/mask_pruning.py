@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch
 from torch import nn, Tensor
 from safetensors.torch import save_file, load_file, safe_open
+from .core import atomic_write
 from .learner import Callback
 
 # %% auto #0
@@ -221,33 +222,72 @@ def save_sparse(model:nn.Module, # model with `<param>_mask` buffers (from `Magn
         info[k] = dict(shape=list(w.shape), dtype=str(w.dtype).removeprefix('torch.'), mask_dtype=str(mask.dtype).removeprefix('torch.'))
     for k in sparse: del sd[k]
     tensors.update(sd)
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, path, metadata={_META_KEY: json.dumps(dict(sparse=info, user=meta or {}))})
-    return path.stat().st_size
+    header = {_META_KEY: json.dumps(dict(sparse=info, user=meta or {}))}
+    return atomic_write(path, lambda tmp: save_file(tensors, tmp, metadata=header)).stat().st_size
+
+
+# %% ../nbs/40_mask_pruning.ipynb #53e699c0
+_FLOATS = ('float16', 'bfloat16', 'float32', 'float64')
+
+def _sparse_header(path:Path)->dict:
+    "The sparse metadata of `path`, checked: JSON, and a shape / dtype / mask dtype for every sparse tensor."
+    if not path.is_file(): raise ValueError(f"path={str(path)!r} does not exist")
+    try:
+        with safe_open(path, 'pt') as f: header = f.metadata() or {}
+    except Exception as e: raise ValueError(f"{path} is not a readable safetensors file: {e}") from None
+    if _META_KEY not in header: raise ValueError(f"path={str(path)!r} is not a sparse checkpoint (no {_META_KEY!r} metadata)")
+    try: meta = json.loads(header[_META_KEY])
+    except json.JSONDecodeError as e: raise ValueError(f"{path}: its {_META_KEY!r} metadata is not valid JSON ({e})") from None
+    if not (isinstance(meta, dict) and isinstance(meta.get('sparse'), dict)): raise ValueError(f"{path}: its metadata has no 'sparse' mapping")
+    for k, inf in meta['sparse'].items():
+        ok = isinstance(inf, dict) and isinstance(inf.get('shape'), list) and all(isinstance(d, int) and d >= 0 for d in inf['shape'])
+        if not (ok and inf.get('dtype') in _FLOATS and inf.get('mask_dtype') in (*_FLOATS, 'bool', 'uint8')):
+            raise ValueError(f"{path}: metadata of {k!r} is invalid ({inf!r}): needs shape (ints >= 0), dtype in {_FLOATS} and mask_dtype")
+    return meta
+
+
+# %% ../nbs/40_mask_pruning.ipynb #21096099
+def _unpack(path, k:str, inf:dict, bits:Tensor|None, values:Tensor|None)->tuple[Tensor, Tensor]:
+    "Weight and mask of sparse tensor `k`, after checking its bitmask and values against the metadata."
+    n, dtype = math.prod(inf['shape']), getattr(torch, inf['dtype'])
+    missing = [s for s, t in (('::bits', bits), ('::values', values)) if t is None]
+    if missing: raise ValueError(f"{path}: sparse tensor {k!r} lacks {[k + s for s in missing]}")
+    if bits.dtype != torch.uint8 or bits.ndim != 1 or len(bits) != math.ceil(n / 8):
+        raise ValueError(f"{path}: {k}::bits is {bits.dtype} of shape {tuple(bits.shape)}; a bitmask of {n} weights is uint8 of length ceil({n}/8)={math.ceil(n / 8)}")
+    keep = np.unpackbits(bits.numpy())
+    if keep[n:].any(): raise ValueError(f"{path}: {k}::bits has bits set past its {n} weights")
+    keep = torch.from_numpy(keep[:n].astype(bool))
+    if values.dtype != dtype or values.ndim != 1 or len(values) != int(keep.sum()):
+        raise ValueError(f"{path}: {k}::values is {values.dtype} of shape {tuple(values.shape)}; the bitmask keeps {int(keep.sum())} weights of dtype {inf['dtype']}")
+    w = torch.zeros(n, dtype=dtype); w[keep] = values
+    return w.view(inf['shape']), keep.view(inf['shape']).to(getattr(torch, inf['mask_dtype']))
 
 def read_sparse(path, # file written by `save_sparse`
                )->tuple[dict, dict]: # (state dict with `<param>_mask` buffers restored, user metadata)
-    "Read a sparse checkpoint back into a full state dict."
+    "Read a sparse checkpoint back into a full state dict, checking every bitmask and value tensor first."
     path = Path(path)
-    if not path.exists(): raise ValueError(f"path={str(path)!r} does not exist")
-    with safe_open(path, 'pt') as f: header = f.metadata() or {}
-    if _META_KEY not in header: raise ValueError(f"path={str(path)!r} is not a sparse checkpoint (no {_META_KEY!r} metadata)")
-    meta, sd = json.loads(header[_META_KEY]), load_file(path)
-    for k, inf in meta['sparse'].items():
-        n = math.prod(inf['shape']); dtype = getattr(torch, inf['dtype'])
-        keep = torch.from_numpy(np.unpackbits(sd.pop(k + '::bits').numpy(), count=n).astype(bool)).view(inf['shape'])
-        w = torch.zeros(inf['shape'], dtype=dtype); w[keep] = sd.pop(k + '::values')
-        sd[k], sd[k + '_mask'] = w, keep.to(getattr(torch, inf['mask_dtype']))
-    return sd, meta['user']
+    meta, sd = _sparse_header(path), load_file(path)
+    for k, inf in meta['sparse'].items(): sd[k], sd[k + '_mask'] = _unpack(path, k, inf, sd.pop(k + '::bits', None), sd.pop(k + '::values', None))
+    stray = [k for k in sd if '::' in k]
+    if stray: raise ValueError(f"{path}: tensors {stray} belong to no sparse tensor in the metadata")
+    return sd, meta.get('user', {})
 
+
+# %% ../nbs/40_mask_pruning.ipynb #07e614ef
 def load_sparse(model:nn.Module, # the architecture the checkpoint was saved from (masks are added if missing)
                 path,            # file written by `save_sparse`
                )->MagnitudePruner: # pruner over the restored masks
-    "Load a sparse checkpoint into `model` (strictly) and return a `MagnitudePruner` for its masks."
+    "Load a sparse checkpoint into `model`, all or nothing: keys and shapes are checked before anything is changed."
     sd, _ = read_sparse(path)
+    cur = model.state_dict()
+    want = {k: v.shape for k, v in cur.items()} | {k: cur[k[:-5]].shape for k in sd if k.endswith('_mask') and k[:-5] in cur}
+    missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
+    shapes = [f'{k} {tuple(sd[k].shape)} vs {tuple(want[k])}' for k in sd if k in want and sd[k].shape != want[k] and math.prod(want[k])]  # empty: lazily sized
+    if missing or extra or shapes: raise ValueError(f"{path} does not fit this model: missing {missing}, unexpected {extra}, shape mismatch {shapes}")
     pr = MagnitudePruner(model, params=[k[:-len('_mask')] for k in sd if k.endswith('_mask')])
     model.load_state_dict(sd)
     return pr
+
 
 # %% ../nbs/40_mask_pruning.ipynb #b826706a
 def mlp_linears(model:nn.Module, # a feed-forward chain of nn.Linear layers with element-wise modules between

@@ -11,12 +11,14 @@ import numpy as np, torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 from safetensors.torch import save_file
-from .core import Config, register, set_seed, progress
+from functools import partial
+from .core import Config, register, set_seed, progress, check_int, check_num, check_choice, check_seq, atomic_write
+from .tracking import RunDir
 from .data import make_machining, split_by_run, tensor_loaders
-from .learner import Learner
+from .learner import Learner, Checkpoint
 from .nn import MLP
 from .mask_pruning import (MagnitudePruner, MaskCallback, ratios_for_target, agp_sparsity, stage_ratios,
-                                     cumulative_sparsity, structured_prune, widths_for_params, save_sparse, load_sparse)
+                                     cumulative_sparsity, structured_prune, widths_for_params, save_sparse, load_sparse, read_sparse)
 from .core import r2_score
 
 # %% auto #0
@@ -149,21 +151,18 @@ class SpinnConfig(Config):
     structured:bool=False           # remove whole hidden units (smaller dense layers) instead of single weights
     scope:str='global'              # unstructured pruning threshold: 'global' or 'layer'
     rollback_tol:float=0.05         # roll back when valid R² falls more than this below the dense model's
-    out_dir:str|None=None           # where per-stage checkpoints and the report go (None: not saved)
+    out_dir:str|None=None           # root of the run folders (dense checkpoint, per-stage checkpoints, report in out_dir/<run id>); None: not saved
 
     def validate(self):
-        self.check('n_runs', self.n_runs >= 10, 'must be >= 10 (the split needs runs in train, valid and test)')
-        self.check('hidden', len(self.hidden) >= 1 and all(int(h) == h and h >= 1 for h in self.hidden), 'must be a tuple of ints >= 1')
-        self.check('phys_weight', self.phys_weight >= 0, 'must be >= 0')
-        self.check('bs', self.bs >= 1, 'must be >= 1')
-        self.check('dense_epochs', self.dense_epochs >= 1, 'must be >= 1')
-        self.check('schedule', self.schedule in ('target', 'agp', *SEED_SCHEDULES), f"must be one of {['target', 'agp', *SEED_SCHEDULES]}")
-        self.check('target', 0 <= self.target < 1, 'must be in [0, 1)')
-        self.check('n_stages', self.n_stages >= 1 and (self.schedule not in SEED_SCHEDULES or self.n_stages == 4), 'must be >= 1 (and 4 for the seed schedules)')
-        self.check('stage_epochs', len(self.stage_epochs) == self.n_stages and all(e >= 0 for e in self.stage_epochs), f'must hold n_stages={self.n_stages} ints >= 0')
-        self.check('stage_lrs', len(self.stage_lrs) == self.n_stages and all(lr > 0 for lr in self.stage_lrs), f'must hold n_stages={self.n_stages} numbers > 0')
-        self.check('scope', self.scope in ('global', 'layer'), "must be 'global' or 'layer'")
-        self.check('rollback_tol', self.rollback_tol >= 0, 'must be >= 0')
+        self.rule('n_runs', check_int, 10); self.rule('n_points', check_int, 2); self.rule('data_seed', check_int, 0); self.rule('seed', check_int, 0)
+        self.rule('hidden', check_seq, check_int); self.rule('bs', check_int); self.rule('dense_epochs', check_int)
+        for k in ('phys_weight', 'wd', 'rollback_tol'): self.rule(k, check_num, ge=0)
+        self.rule('dense_lr', check_num, gt=0); self.rule('target', check_num, ge=0, lt=1)
+        self.rule('schedule', check_choice, ('target', 'agp', *SEED_SCHEDULES)); self.rule('scope', check_choice, ('global', 'layer'))
+        self.rule('n_stages', check_int)
+        self.check('n_stages', self.schedule not in SEED_SCHEDULES or self.n_stages == 4, 'must be 4 for the seed schedules')
+        self.rule('stage_epochs', check_seq, partial(check_int, low=0), n=self.n_stages)
+        self.rule('stage_lrs', check_seq, partial(check_num, gt=0), n=self.n_stages)
 
     @property
     def ratios(self)->list[float]:
@@ -177,11 +176,11 @@ def _loaders(cfg, data):
     mk = lambda s: tensor_loaders({'X': data[s][0], 'Y': data[s][1]}, ('X', 'Y'), [torch.arange(len(data[s][0]))], bs=cfg.bs, seed=cfg.seed)[0]
     return mk('train'), mk('valid')
 
-def _fit(model, cfg, data, epochs, lr, cbs=(), sched=False):
+def _fit(model, cfg, data, epochs, lr, cbs=(), sched=False, resume=None):
     train_dl, valid_dl = _loaders(cfg, data)
     s = (lambda opt: torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(1, epochs * len(train_dl)))) if sched else None
     learn = Learner(model, train_dl, valid_dl, lr=lr, wd=cfg.wd, cbs=cbs, sched=s, device='cpu', progress=False)
-    learn.fit(epochs)
+    learn.fit(epochs, resume=resume)
     return learn
 
 def n_params(model:nn.Module, # any model
@@ -191,11 +190,13 @@ def n_params(model:nn.Module, # any model
 
 def train_dense(cfg:SpinnConfig, # the run's config
                 data:dict,       # from `machining_splits`
+                cbs:tuple=(),    # extra Learner callbacks (e.g. a `Checkpoint`)
+                resume=None,     # a checkpoint of this dense training to continue from
                )->tuple[SPINN, list]: # (trained model, Learner history)
     "Train the dense SPINN."
     set_seed(cfg.seed)
     model = SPINN(*data['train'], hidden=cfg.hidden, phys_weight=cfg.phys_weight)
-    learn = _fit(model, cfg, data, cfg.dense_epochs, cfg.dense_lr, sched=True)
+    learn = _fit(model, cfg, data, cfg.dense_epochs, cfg.dense_lr, cbs=cbs, sched=True, resume=resume)
     return model, learn.history
 
 # %% ../nbs/41_spinn.ipynb #21cb7ad3
@@ -207,33 +208,45 @@ def _stage_row(stage, model, data, n_dense, n_w_dense, extra=None):
     return dict(stage=stage, params=p, sparsity=1 - (p - n_b) / n_w_dense, reduction=1 - p / n_dense,
                 valid_r2=v['r2'], **t, **(extra or {}))
 
+def _run_stage(model, pruner, cfg, data, k, r, ep, lr, ratios, n_dense, n_w):
+    "Prune for stage `k` and fine-tune: (model, report row, hidden widths or None)."
+    set_seed(cfg.seed + k)
+    widths = None
+    if cfg.structured:  # same parameter count as the unstructured schedule leaves after stage k
+        widths = widths_for_params([7, *cfg.hidden, 3], n_dense - round(n_w * cumulative_sparsity(ratios[:k])))
+        model = structured_prune(model, widths); model.net.sizes = [7, *widths, 3]
+        cbs = ()
+    else:
+        pruner.prune(r); cbs = (MaskCallback(pruner),)
+    _fit(model, cfg, data, ep, lr, cbs=cbs, sched=True)
+    return model, _stage_row(k, model, data, n_dense, n_w, dict(ratio=r, rolled_back=False)), widths
+
+def _save_stage(model, cfg, path, row, widths):
+    if cfg.structured: atomic_write(path, lambda t: save_file({n: v.contiguous() for n, v in model.state_dict().items()}, t, metadata={'widths': json.dumps(widths)}))
+    else: save_sparse(model, path, meta={a: b for a, b in row.items() if a != 'rolled_back'})
+
 def prune_stages(model:SPINN,        # trained dense model (pruned in place unless `cfg.structured`)
                  cfg:SpinnConfig,    # ratios, stage epochs / lrs, rollback tolerance, out_dir
                  data:dict,          # from `machining_splits`
                  ratios=None,        # override cfg.ratios (e.g. to reproduce a schedule)
+                 out=None,           # folder for the stage checkpoints and report.json (None: `cfg.out_dir`)
+                 resume:bool=False,  # reuse stage checkpoints already in `out` (unstructured; an interrupted run's)
                 )->tuple[nn.Module, list[dict]]: # (final model after any rollback, one report row per stage)
     "Staged prune + fine-tune, a checkpoint per stage, rollback to the last stage within `rollback_tol`."
     ratios = list(cfg.ratios if ratios is None else ratios)
     n_dense, n_w = n_params(model), _n_weights(model)
-    out = Path(cfg.out_dir) if cfg.out_dir else None
+    out = Path(out) if out else Path(cfg.out_dir) if cfg.out_dir else None
     rows = [_stage_row(0, model, data, n_dense, n_w, dict(ratio=0.0, rolled_back=False))]
     dense_valid, last_good = rows[0]['valid_r2'], copy.deepcopy(model)
     pruner = None if cfg.structured else MagnitudePruner(model, scope=cfg.scope)
     for k, (r, ep, lr) in enumerate(zip(ratios, cfg.stage_epochs, cfg.stage_lrs), 1):
-        set_seed(cfg.seed + k)
-        if cfg.structured:  # same parameter count as the unstructured schedule leaves after stage k
-            widths = widths_for_params([7, *cfg.hidden, 3], n_dense - round(n_w * cumulative_sparsity(ratios[:k])))
-            model = structured_prune(model, widths); model.net.sizes = [7, *widths, 3]
-            cbs = ()
+        path = out/f'stage{k}.safetensors' if out is not None else None
+        if resume and path is not None and path.exists() and not cfg.structured:  # finished before the interruption: weights, masks, row
+            load_sparse(model, path); row = {**read_sparse(path)[1], 'rolled_back': False}
         else:
-            pruner.prune(r); cbs = (MaskCallback(pruner),)
-        _fit(model, cfg, data, ep, lr, cbs=cbs, sched=True)
-        row = _stage_row(k, model, data, n_dense, n_w, dict(ratio=r, rolled_back=False))
+            model, row, widths = _run_stage(model, pruner, cfg, data, k, r, ep, lr, ratios, n_dense, n_w)
+            if path is not None: _save_stage(model, cfg, path, row, widths)
         rows.append(row)
-        if out is not None:
-            path = out/f'stage{k}.safetensors'; out.mkdir(parents=True, exist_ok=True)
-            if cfg.structured: save_file({n: t.contiguous() for n, t in model.state_dict().items()}, path, metadata={'widths': json.dumps(widths)})
-            else: save_sparse(model, path, meta={a: b for a, b in row.items() if a != 'rolled_back'})
         if row['valid_r2'] < dense_valid - cfg.rollback_tol:
             row['rolled_back'] = True
             model = last_good
@@ -241,28 +254,30 @@ def prune_stages(model:SPINN,        # trained dense model (pruned in place unle
         last_good = copy.deepcopy(model)
     if out is not None:
         final = rows[-1]['stage'] - 1 if rows[-1]['rolled_back'] else rows[-1]['stage']
-        (out/'report.json').write_text(json.dumps(dict(config=cfg.to_dict(), rows=rows, final_stage=final), indent=1))
+        report = json.dumps(dict(config=cfg.to_dict(), rows=rows, final_stage=final), indent=1)
+        atomic_write(out/'report.json', lambda t: t.write_text(report))
     return model, rows
+
 
 # %% ../nbs/41_spinn.ipynb #f098a391
 def _file_size(model, path, sparse):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     if sparse: return save_sparse(model, path)
-    save_file({k: v.contiguous() for k, v in model.state_dict().items() if not k.endswith('_mask')}, path)
-    return path.stat().st_size
+    sd = {k: v.contiguous() for k, v in model.state_dict().items() if not k.endswith('_mask')}
+    return atomic_write(path, lambda t: save_file(sd, t)).stat().st_size
 
 @register('spinn', SpinnConfig)
 def run_spinn(cfg:SpinnConfig)->dict:
-    "Dense SPINN on machining data, staged pruning + fine-tuning with rollback; returns R² per output, sparsity, sizes."
+    "Dense SPINN on machining data, staged pruning + fine-tuning with rollback, in its own run folder; returns R² per output, sparsity, sizes."
     import tempfile
-    data = machining_splits(cfg.n_runs, cfg.n_points, cfg.data_seed, cfg.seed)
-    t0 = time.perf_counter()
-    dense, _ = train_dense(cfg, data)
-    dense_scores = r2_scores(dense, *data['test'])
-    model, rows = prune_stages(copy.deepcopy(dense), cfg, data)
-    d = Path(cfg.out_dir) if cfg.out_dir else Path(tempfile.mkdtemp())
-    sizes = dict(bytes_dense=_file_size(dense, d/'dense.safetensors', False),
-                 bytes_final=_file_size(model, d/'final.safetensors', not cfg.structured))
+    with RunDir(cfg.out_dir, cfg, checkpoint='dense/last.safetensors') as run:  # resume: the dense checkpoint, then finished stages
+        data = machining_splits(cfg.n_runs, cfg.n_points, cfg.data_seed, cfg.seed)
+        t0 = time.perf_counter()
+        dense, _ = train_dense(cfg, data, cbs=[Checkpoint(run.checkpoint_dir)] if run.active else [], resume=run.resume_from)
+        dense_scores = r2_scores(dense, *data['test'])
+        model, rows = prune_stages(copy.deepcopy(dense), cfg, data, out=run.path, resume=run.resume_from is not None)
+        d = run.path or Path(tempfile.mkdtemp())
+        sizes = dict(bytes_dense=_file_size(dense, d/'dense.safetensors', False),
+                     bytes_final=_file_size(model, d/'final.safetensors', not cfg.structured))
     return dict(**{f'dense_{k}': v for k, v in dense_scores.items()}, **r2_scores(model, *data['test']),
                 params_dense=n_params(dense), params=n_params(model), sparsity=1 - n_params(model)/n_params(dense),
                 final_stage=rows[-1]['stage'] - rows[-1]['rolled_back'], **sizes, seconds=time.perf_counter() - t0)

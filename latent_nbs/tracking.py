@@ -4,19 +4,22 @@
 
 # %% ../nbs/03_tracking.ipynb #51904c4c
 from __future__ import annotations
-import os, sys, csv, math, time, netrc, itertools, traceback, typing, warnings
+import os, re, sys, csv, json, math, time, netrc, shutil, socket, secrets, itertools, traceback, typing, warnings, contextlib, contextvars
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 import numpy as np, torch
 from fastcore.basics import store_attr, patch
-from .core import Config, register, get_experiment, set_seed
+from .core import Config, ConfigError, register, get_experiment, set_seed, atomic_write, check_num, check_int
 from .learner import Callback, Learner
+try: import fcntl
+except ImportError: fcntl = None  # Windows: run folders work, without the lock
 
 # %% auto #0
 __all__ = ['WANDB_MODES', 'MEDIA_KINDS', 'SWEEP_KEYS', 'SWEEP_METHODS', 'DISTRIBUTIONS', 'has_wandb_key', 'wandb_mode', 'Media',
-           'WandbCallback', 'QuadraticConfig', 'quadratic', 'Sweep', 'sweep_config', 'load_sweep', 'expand_sweep',
-           'run_sweep', 'results_table', 'sort_rows', 'write_results', 'read_results', 'plot_sweep']
+           'WandbCallback', 'RunFolderError', 'run_options', 'check_out_dir', 'RunDir', 'QuadraticConfig', 'quadratic',
+           'Sweep', 'sweep_config', 'load_sweep', 'expand_sweep', 'run_sweep', 'results_table', 'sort_rows',
+           'write_results', 'read_results', 'plot_sweep']
 
 # %% ../nbs/03_tracking.ipynb #c43e0d40
 WANDB_MODES = ('online', 'offline', 'disabled')
@@ -148,6 +151,168 @@ class WandbCallback(Callback):
         self.run.finish(exit_code=exit_code)
         self.is_open, self.exit_code = False, exit_code
 
+# %% ../nbs/03_tracking.ipynb #61ec72e4
+class RunFolderError(ConfigError):
+    "An output folder that cannot be used: a file, not writable, already holding a run, or locked by a live writer."
+
+_RUN_OPTIONS = contextvars.ContextVar('latent_nbs_run_options', default={})
+
+@contextlib.contextmanager
+def run_options(resume:str|Path|None=None, # continue this run (its folder, `ROOT/latest`, or a checkpoint file in it)
+                overwrite:bool=False,       # allow replacing the files of an existing run folder named by `run_id`
+                run_id:str|None=None,       # name of the run folder (None: a new unique id)
+               ):
+    "Options that the next `RunDir`s opened inside the `with` block take (how the CLI and sweeps reach any experiment)."
+    token = _RUN_OPTIONS.set(dict(resume=resume, overwrite=overwrite, run_id=run_id))
+    try: yield
+    finally: _RUN_OPTIONS.reset(token)
+
+
+# %% ../nbs/03_tracking.ipynb #b4487a5a
+def check_out_dir(root:str|Path, # a folder to write into (created if missing)
+                  name:str='out_dir', # the argument's name, for the message
+                 )->Path:        # `root`, now an existing writable folder
+    "Refuse, in one line and before any work, an output folder that is a file or cannot be written."
+    root = Path(root)
+    if root.exists() and not root.is_dir(): raise RunFolderError(f"{name}={str(root)!r} is invalid: it is a file, not a folder")
+    try: root.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise RunFolderError(f"{name}={str(root)!r} is invalid: cannot create the folder ({e.strerror})") from None
+    if not os.access(root, os.W_OK | os.X_OK): raise RunFolderError(f"{name}={str(root)!r} is invalid: the folder is not writable")
+    return root
+
+
+# %% ../nbs/03_tracking.ipynb #6cb51806
+class RunDir:
+    "One run's own folder `root/<run id>`: a `latest` link beside it, a lock against a second live writer, atomic writes."
+    def __init__(self, root:str|Path|None,     # the experiment's `out_dir`, e.g. 'runs/dlvae' (None or '': a run that keeps no files)
+                 config=None,                  # the run's `Config`: written to `config.json`; a resumed run must match it
+                 resume:str|Path|None=None,    # continue this run; None → `run_options()`
+                 overwrite:bool|None=None,     # may replace an existing `run_id` folder; None → `run_options()`
+                 run_id:str|None=None,         # folder name; None → `run_options()`, else a new unique id
+                 checkpoint:str='checkpoint/last.safetensors', # where in the folder the run's last checkpoint lives
+                ):
+        opts = _RUN_OPTIONS.get()
+        self.resume_arg = resume if resume is not None else opts.get('resume')
+        self.overwrite = overwrite if overwrite is not None else opts.get('overwrite', False)
+        self.run_id = run_id if run_id is not None else opts.get('run_id')
+        self.root, self.config, self.checkpoint_rel = (Path(root) if root else None), config, checkpoint
+        self.path = self.resume_from = self._lock = None
+        if self.root is None and self.resume_arg: raise RunFolderError(f"resume={str(self.resume_arg)!r} is invalid: this run keeps no files (out_dir is empty), so it cannot be resumed")
+    @property
+    def active(self)->bool: return self.root is not None
+    def __truediv__(self, name): return self.path/name
+    def __enter__(self): return self.start()
+    def __exit__(self, *exc): self.close()
+    def __repr__(self): return f"RunDir({str(self.path) if self.path else 'no files'})"
+
+
+# %% ../nbs/03_tracking.ipynb #12bc5b28
+@patch
+def start(self:RunDir)->RunDir:
+    "Find (resume) or create the run folder, take its lock, write or check `config.json`, point `root/latest` at it."
+    if not self.active: return self
+    check_out_dir(self.root)
+    if self.resume_arg: self.path, self.resume_from = self._find_resume(Path(self.resume_arg))
+    else: self.path = self._new_folder()
+    self._take_lock()
+    if self.run_id is not None and self.overwrite and not self.resume_arg:  # replace the old run's files, under our lock
+        for p in self.path.iterdir():
+            if p.name != '.lock': shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+    try: self._check_config()
+    except BaseException: self.close(); raise
+    self._point_latest()
+    return self
+
+@patch
+def close(self:RunDir):
+    "Release the lock; the folder and its files stay."
+    if self._lock is not None:
+        if fcntl: fcntl.flock(self._lock, fcntl.LOCK_UN)
+        self._lock.close(); self._lock = None
+
+
+# %% ../nbs/03_tracking.ipynb #eba554ce
+@patch
+def _new_folder(self:RunDir)->Path:
+    if self.run_id is None:
+        while True:  # time + random: two runs started in the same second still get their own folders
+            p = self.root/f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+            try: p.mkdir(); return p
+            except FileExistsError: continue
+    if not re.fullmatch(r'[A-Za-z0-9_.-]+', self.run_id) or self.run_id in ('latest', '.', '..'):
+        raise RunFolderError(f"run_id={self.run_id!r} is invalid: use letters, digits, '_', '-', '.' (and not 'latest')")
+    p = self.root/self.run_id
+    held = sorted(x.name for x in p.iterdir() if x.name != '.lock') if p.is_dir() else []
+    if held and not self.overwrite:
+        raise RunFolderError(f"run folder {p} already holds a run ({', '.join(held[:4])}): pass --overwrite to replace it, or --resume {p} to continue it")
+    p.mkdir(exist_ok=True)
+    return p
+
+@patch
+def _find_resume(self:RunDir, p:Path)->tuple[Path, Path]:
+    "(run folder, checkpoint file) for `resume=p`: a checkpoint file, a run folder, or a root with a `latest` link."
+    if not p.exists(): raise RunFolderError(f"resume={str(p)!r} is invalid: no such file or folder")
+    if p.is_file(): return (p.parent.parent if p.parent.name == Path(self.checkpoint_rel).parent.name else p.parent).resolve(), p
+    folder = p.resolve()
+    if not (folder/self.checkpoint_rel).exists() and (folder/'latest').exists(): folder = (folder/'latest').resolve()
+    if not (folder/self.checkpoint_rel).exists(): raise RunFolderError(f"resume={str(p)!r} is invalid: no checkpoint at {folder/self.checkpoint_rel}")
+    return folder, folder/self.checkpoint_rel
+
+
+# %% ../nbs/03_tracking.ipynb #8acdb58a
+@patch
+def _take_lock(self:RunDir):
+    f = open(self.path/'.lock', 'a+')
+    if fcntl:  # the OS drops the lock when its process dies, even by kill -9: no stale locks
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0); who = f.read().strip() or 'another process'; f.close()
+            raise RunFolderError(f"run folder {self.path} is being written by a live process ({who}): wait for it, or start a new run") from None
+    f.seek(0); f.truncate(); f.write(f'pid {os.getpid()} on {socket.gethostname()}'); f.flush()
+    self._lock = f
+
+@patch
+def _check_config(self:RunDir):
+    if self.config is None: return
+    cfg = json.loads(json.dumps(self.config.to_dict() if hasattr(self.config, 'to_dict') else dict(self.config), default=str))
+    f = self.path/'config.json'
+    if self.resume_from is None or not f.exists(): return self.write_json('config.json', cfg)
+    old = json.loads(f.read_text())
+    diff = [f'{k}: {old.get(k)!r} → {v!r}' for k, v in cfg.items() if old.get(k) != v]
+    if diff: raise RunFolderError(f"cannot resume {self.path} with another config ({'; '.join(diff)}): resume with the run's own settings")
+
+@patch
+def _point_latest(self:RunDir):
+    if self.path.parent.resolve() != self.root.resolve(): return
+    tmp = self.root/f'.latest.{os.getpid()}.{secrets.token_hex(3)}'
+    os.symlink(self.path.name, tmp); os.replace(tmp, self.root/'latest')  # atomic: readers never see it missing
+
+
+# %% ../nbs/03_tracking.ipynb #8540fcbf
+@patch(as_prop=True)
+def checkpoint_dir(self:RunDir)->Path|None:
+    "Folder for `Checkpoint` (None when the run keeps no files)."
+    return self.path/Path(self.checkpoint_rel).parent if self.active else None
+
+@patch
+def write_text(self:RunDir, name:str, text:str)->Path|None:
+    "Write `text` to `name` in the run folder, atomically (nothing when the run keeps no files)."
+    if self.active: return atomic_write(self.path/name, lambda t: t.write_text(text))
+
+@patch
+def write_json(self:RunDir, name:str, obj)->Path|None:
+    "Write `obj` as indented JSON to `name` in the run folder, atomically."
+    return self.write_text(name, json.dumps(obj, indent=1, default=str))
+
+@patch
+def savefig(self:RunDir, name:str, fig, close:bool=True, **kw)->Path|None:
+    "Save a matplotlib figure as `name` (format from its suffix) in the run folder, atomically; close it."
+    import matplotlib.pyplot as plt
+    out = atomic_write(self.path/name, lambda t: fig.savefig(t, format=Path(name).suffix[1:], **kw)) if self.active else None
+    if close: plt.close(fig)
+    return out
+
+
 # %% ../nbs/03_tracking.ipynb #39302723
 @dataclass
 class QuadraticConfig(Config):
@@ -157,9 +322,8 @@ class QuadraticConfig(Config):
     noise:float=0.1  # std of the Gaussian noise added to the value
     seed:int=0       # seed of the noise
     def validate(self):
-        for k in ('x', 'y'): self.check(k, math.isfinite(getattr(self, k)), 'must be a finite number')
-        self.check('noise', self.noise >= 0, 'must be >= 0')
-        self.check('seed', self.seed >= 0, 'must be an int >= 0')
+        self.rule('noise', check_num, ge=0)
+        self.rule('seed', check_int, 0)
 
 @register('quadratic', QuadraticConfig)
 def quadratic(cfg:QuadraticConfig)->dict:
@@ -258,6 +422,7 @@ def load_sweep(path:str|Path, # a wandb sweep YAML file
     "Read and check a wandb sweep YAML file before anything runs; any problem raises a `ValueError` naming the file."
     import yaml
     path = Path(path); where = str(path)
+    if path.is_dir(): raise ValueError(f"sweep file {where!r} is a directory, not a YAML file")
     if not path.is_file(): raise ValueError(f"sweep file {where!r} does not exist")
     try: raw = yaml.safe_load(path.read_text())
     except yaml.YAMLError as e: raise ValueError(f"{where}: not valid YAML: {e}") from None
@@ -341,12 +506,12 @@ def _scalar(v):
     if isinstance(v, np.generic) or (isinstance(v, torch.Tensor) and v.numel() == 1): return v.item()
     return None
 
-def _run_one(name:str, cfg, idx:int)->tuple:
-    "Run config `cfg` (a `Config`, or its dict in a worker process) of experiment `name`; a failure is returned, not raised."
+def _run_one(name:str, cfg, idx:int, run_id:str|None=None)->tuple:
+    "Run config `cfg` (a `Config`, or its dict in a worker process) of experiment `name` in run folder `run_id`; a failure is returned, not raised."
     t0 = time.perf_counter()
     try:
         exp = get_experiment(name)
-        metrics = exp.fn(cfg if isinstance(cfg, Config) else exp.config_cls.from_dict(cfg))
+        with run_options(run_id=run_id): metrics = exp.fn(cfg if isinstance(cfg, Config) else exp.config_cls.from_dict(cfg))
         metrics = {k: s for k, v in (metrics or {}).items() if (s := _scalar(v)) is not None}
         return idx, metrics, 'ok', time.perf_counter() - t0, ''
     except Exception as e:
@@ -359,38 +524,42 @@ def _worker_init(threads:int):
 def run_sweep(sweep:str|Path|Sweep,      # a sweep YAML file or a checked `Sweep`
               n:int|None=None,           # grid: at most n runs; random: number of draws
               workers:int=1,             # 1 runs in this process; more runs that many worker processes
-              out_dir:str|Path|None=None,# results folder (default `runs/sweeps/NAME`)
+              out_dir:str|Path|None=None,# root of the sweep's folder `ROOT/<sweep id>` (default `runs/sweeps/NAME`; `ROOT/latest` points at it)
               seed:int=0,                # seed of the random draws
              )->list[dict]:              # one row per run
-    "Run every config of a sweep through the experiment registry; write `results.csv` and `results.md`."
+    "Run every config of a sweep, each in its own run folder, through the registry; write `results.csv` and `results.md` in the sweep's folder."
+    if not (_is_int(workers) and workers >= 1): raise ValueError(f"workers={workers!r} is invalid: must be an int >= 1")
+    sweep = sweep if isinstance(sweep, Sweep) else load_sweep(sweep)
+    params = expand_sweep(sweep, n, seed)
+    cfgs = [sweep_config(sweep, p) for p in params]
+    with run_options(), RunDir(out_dir or Path('runs')/'sweeps'/sweep.name, dict(sweep=sweep.name, n=n, seed=seed)) as sdir:
+        # every run its own folder: `SWEEP/runNNN` when the sweep sets no out_dir, else a sweep-unique name under the swept one
+        ids = [f'run{i:03d}' if 'out_dir' not in p else f'{sdir.path.name}-run{i:03d}' for i, p in enumerate(params)]
+        if 'out_dir' in sweep.config_cls.field_names():
+            cfgs = [c if 'out_dir' in p else c.replace(out_dir=str(sdir.path)) for p, c in zip(params, cfgs)]
+        rows = _run_all(sweep, cfgs, ids, workers)
+        rows = [{'run': i, **params[i], **rows[i][1], 'status': rows[i][2], 'seconds': round(rows[i][3], 2), 'error': rows[i][4]} for i in range(len(cfgs))]
+        write_results(rows, sdir.path, sweep.metric, title=f"Sweep `{sweep.name}` — experiment `{sweep.experiment}`, method {sweep.method}")
+    return rows
+
+def _run_all(sweep, cfgs, ids, workers)->dict:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing as mp
     from latent_nbs.core import progress
-    if not (_is_int(workers) and workers >= 1): raise ValueError(f"workers={workers!r} is invalid: must be an int >= 1")
-    sweep = sweep if isinstance(sweep, Sweep) else load_sweep(sweep)
-    out = Path(out_dir or Path('runs')/'sweeps'/sweep.name)
-    params = expand_sweep(sweep, n, seed)
-    cfgs = [sweep_config(sweep, p) for p in params]
-    if 'out_dir' in sweep.config_cls.field_names():
-        cfgs = [c if 'out_dir' in p else c.replace(out_dir=str(out/f'run{i:03d}')) for i, (p, c) in enumerate(zip(params, cfgs))]
-    out.mkdir(parents=True, exist_ok=True)
     results = {}
     if workers == 1:
-        for i, c in enumerate(progress(cfgs, desc=f'sweep {sweep.name}')): results[i] = _run_one(sweep.experiment, c, i)
+        for i, c in enumerate(progress(cfgs, desc=f'sweep {sweep.name}')): results[i] = _run_one(sweep.experiment, c, i, ids[i])
     else:
         threads = max(1, torch.get_num_threads() // workers)
         from latent_nbs import tracking  # the package's functions: a notebook's own copies live in `__main__`, which spawned workers cannot import
         with ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn'), initializer=tracking._worker_init, initargs=(threads,)) as ex:
-            futs = {ex.submit(tracking._run_one, sweep.experiment, c.to_dict(), i): i for i, c in enumerate(cfgs)}
+            futs = {ex.submit(tracking._run_one, sweep.experiment, c.to_dict(), i, ids[i]): i for i, c in enumerate(cfgs)}
             for f in progress(as_completed(futs), total=len(futs), desc=f'sweep {sweep.name}'):
                 i = futs[f]
                 try: results[i] = f.result()
                 except BrokenProcessPool as e: results[i] = (i, {}, 'failed', float('nan'), f"worker process died: {e}")
-    rows = [{'run': i, **params[i], **results[i][1], 'status': results[i][2], 'seconds': round(results[i][3], 2),
-             'error': results[i][4]} for i in range(len(cfgs))]
-    write_results(rows, out, sweep.metric, title=f"Sweep `{sweep.name}` — experiment `{sweep.experiment}`, method {sweep.method}")
-    return rows
+    return results
 
 # %% ../nbs/03_tracking.ipynb #e15aca3e
 _LAST = ('status', 'seconds', 'error')
@@ -436,11 +605,13 @@ def write_results(rows:list[dict],        # one dict per run
     "Write the runs as `results.csv` (run order) and `results.md` (best first)."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     cols = _columns(rows)
-    with open(out/'results.csv', 'w', newline='') as f:
-        w = csv.DictWriter(f, cols, extrasaction='ignore'); w.writeheader(); w.writerows(rows)
+    def write_csv(tmp):
+        with open(tmp, 'w', newline='') as f:
+            w = csv.DictWriter(f, cols, extrasaction='ignore'); w.writeheader(); w.writerows(rows)
+    atomic_write(out/'results.csv', write_csv)
     n_ok = sum(r.get('status') == 'ok' for r in rows)
     head = f"# {title}\n\n{n_ok} of {len(rows)} runs finished" + (f"; sorted by `{metric['name']}` ({metric.get('goal', 'minimize')}), best first" if metric else '') + '.\n\n'
-    (out/'results.md').write_text(head + results_table(sort_rows(rows, metric), cols) + '\n')
+    atomic_write(out/'results.md', lambda t: t.write_text(head + results_table(sort_rows(rows, metric), cols) + '\n'))
     return out/'results.csv', out/'results.md'
 
 def read_results(path:str|Path, # a results.csv written by `write_results`

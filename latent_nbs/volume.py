@@ -8,6 +8,7 @@ import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
 from .learner import batch_x  # the input of a batch, shared by every model
+from .core import check_int, check_num, check_choice
 
 # %% auto #0
 __all__ = ['PENALTIES', 'volume_loss', 'l1_loss', 'l1_std_loss', 'LeastVolumeAE', 'encode_all', 'latent_std',
@@ -21,7 +22,7 @@ def volume_loss(z:Tensor,               # latent codes, (batch, dims)
     "Least-volume penalty: `exp(mean(log(std(z[:, active]) + eta)))` over the batch."
     if z.ndim != 2: raise ValueError(f"z must be (batch, dims), got shape {tuple(z.shape)}")
     if z.shape[0] < 2: raise ValueError(f"z has batch size {z.shape[0]}: a std needs at least 2 samples")
-    if eta < 0: raise ValueError(f"eta={eta} is invalid: must be >= 0")
+    check_num('eta', eta, ge=0)
     if active is not None: z = z[:, active]
     if z.shape[1] == 0: raise ValueError("active selects no dims: the volume of an empty latent set is undefined")
     return (z.std(0) + eta).log().mean().exp()
@@ -51,9 +52,8 @@ class LeastVolumeAE(nn.Module):
                  penalty:str='volume',    # 'volume', or a baseline: 'l1' (lasso on z), 'l1_std' (L1 on stds)
                 ):
         super().__init__()
-        if penalty not in PENALTIES: raise ValueError(f"penalty={penalty!r} is invalid: choose one of {list(PENALTIES)}")
-        if latent_dim < 1: raise ValueError(f"latent_dim={latent_dim} is invalid: must be >= 1")
-        if w_r < 0 or w_v < 0: raise ValueError(f"w_r={w_r}, w_v={w_v} are invalid: weights must be >= 0")
+        check_choice('penalty', penalty, tuple(PENALTIES)); check_int('latent_dim', latent_dim)
+        for k, v in dict(w_r=w_r, w_v=w_v, eta=eta).items(): check_num(k, v, ge=0)
         self.encoder, self.decoder = encoder, decoder
         store_attr('latent_dim,w_r,w_v,eta,penalty')
         self.register_buffer('active', torch.ones(latent_dim, dtype=torch.bool))
@@ -146,7 +146,7 @@ def pca_curve(x_train:Tensor,   # training data, (n, ...) — flattened inside
               max_k:int=64,     # largest number of components
              )->tuple[Tensor, Tensor]: # (test MSE for k=0..max_k, std of each component on x_train)
     "Held-out reconstruction MSE of PCA with k components, and the PCA std spectrum."
-    if max_k < 0: raise ValueError(f"max_k={max_k} is invalid: must be >= 0")
+    check_int('max_k', max_k, 0)
     a, b = x_train.flatten(1).double(), x_test.flatten(1).double()
     mu = a.mean(0)
     _, sv, vt = torch.linalg.svd(a - mu, full_matrices=False)
