@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch
 from torch import nn, Tensor
 from safetensors.torch import save_file, load_file, safe_open
+from fastcore.basics import patch
 from .core import atomic_write
 from .learner import Callback
 
@@ -120,11 +121,12 @@ class MagnitudePruner:
         return [getattr(mod, attr + '_mask') for mod, attr in (_owner(self.model, n) for n in self.names)]
     def __repr__(self): return f"MagnitudePruner({len(self.names)} tensors, scope={self.scope!r}, sparsity={self.sparsity():.4f})"
 
-# %% ../nbs/40_mask_pruning.ipynb #be2ec2c3
+# %% ../nbs/40_mask_pruning.ipynb #75519786
+@patch
 @torch.no_grad()
-def _prune(self:MagnitudePruner,
-           ratio:float, # fraction of the remaining (active) weights to remove, in [0, 1)
-          )->float:     # overall sparsity of the chosen tensors afterwards
+def prune(self:MagnitudePruner,
+          ratio:float, # fraction of the remaining (active) weights to remove, in [0, 1)
+         )->float:     # overall sparsity of the chosen tensors afterwards
     "Remove `ratio` of the still-active weights by magnitude; masks are multiplied, so pruning is cumulative."
     _check_ratio('ratio', ratio)
     groups = [list(zip(self.params, self.masks))] if self.scope == 'global' else [[pm] for pm in zip(self.params, self.masks)]
@@ -137,49 +139,52 @@ def _prune(self:MagnitudePruner,
         for (p, m), new in zip(group, flat.split([m.numel() for _, m in group])):
             m.copy_(new.view_as(m)); p.masked_fill_(m == 0, 0.0)  # +0.0 (a multiply would leave -0.0 for negative weights)
     return self.sparsity()
-MagnitudePruner.prune = _prune
 
+# %% ../nbs/40_mask_pruning.ipynb #1a41b765
+@patch
+def sparsity(self:MagnitudePruner)->float:
+    "Fraction of zero entries in the chosen tensors' masks."
+    return 1 - sum(int(m.count_nonzero()) for m in self.masks) / sum(m.numel() for m in self.masks)
+
+# %% ../nbs/40_mask_pruning.ipynb #c7a6717d
+@patch
 @torch.no_grad()
-def _apply(self:MagnitudePruner):
+def apply(self:MagnitudePruner):
     "Set pruned weights to exactly +0 (`torch._foreach_mul_` over all tensors; cheap enough for every step)."
     torch._foreach_mul_(self.params, self.masks)
-MagnitudePruner.apply = _apply
 
+# %% ../nbs/40_mask_pruning.ipynb #2eef317f
+@patch
 @torch.no_grad()
-def _zero_grads(self:MagnitudePruner):
+def zero_grads(self:MagnitudePruner):
     "Zero the gradients of pruned weights, so optimiser state (momentum, Adam moments) never builds up there."
     pm = [(p.grad, m) for p, m in zip(self.params, self.masks) if p.grad is not None]
     if pm: torch._foreach_mul_(*map(list, zip(*pm)))
-MagnitudePruner.zero_grads = _zero_grads
-
-def _sparsity(self:MagnitudePruner)->float:
-    "Fraction of zero entries in the chosen tensors' masks."
-    return 1 - sum(int(m.count_nonzero()) for m in self.masks) / sum(m.numel() for m in self.masks)
-MagnitudePruner.sparsity = _sparsity
 
 # %% ../nbs/40_mask_pruning.ipynb #e1a75c91
-def _layer_table(self:MagnitudePruner)->list[dict]:
+@patch
+def layer_table(self:MagnitudePruner)->list[dict]:
     "One row per pruned tensor: name, shape, params, remaining, sparsity (last row: total)."
     rows = [dict(name=n, shape=str(tuple(m.shape)), params=m.numel(), remaining=int(m.count_nonzero()),
                  sparsity=1 - int(m.count_nonzero())/m.numel()) for n, m in zip(self.names, self.masks)]
     tot, rem = sum(r['params'] for r in rows), sum(r['remaining'] for r in rows)
     return rows + [dict(name='total', shape='', params=tot, remaining=rem, sparsity=1 - rem/tot)]
-MagnitudePruner.layer_table = _layer_table
 
-# %% ../nbs/40_mask_pruning.ipynb #0a86519a
+# %% ../nbs/40_mask_pruning.ipynb #b11394e6
+@patch
 @torch.no_grad()
-def _clear_state(self:MagnitudePruner, opt:torch.optim.Optimizer):
+def clear_state(self:MagnitudePruner, opt:torch.optim.Optimizer):
     "Zero every optimiser state tensor of a pruned parameter at its pruned positions (e.g. Adam moments, momentum)."
     for p, m in zip(self.params, self.masks):
         for v in opt.state.get(p, {}).values():
             if torch.is_tensor(v) and v.shape == m.shape: v.mul_(m)
-MagnitudePruner.clear_state = _clear_state
 
-def _attach(self:MagnitudePruner, opt:torch.optim.Optimizer, # optimiser that updates the pruned parameters
-           )->list:                                          # hook handles (call `.remove()` to detach)
+# %% ../nbs/40_mask_pruning.ipynb #6732dbf3
+@patch
+def attach(self:MagnitudePruner, opt:torch.optim.Optimizer, # optimiser that updates the pruned parameters
+          )->list:                                          # hook handles (call `.remove()` to detach)
     "Enforce masks around every `opt.step()`: gradients zeroed before, masks re-applied after."
     return [opt.register_step_pre_hook(lambda *_: self.zero_grads()), opt.register_step_post_hook(lambda *_: self.apply())]
-MagnitudePruner.attach = _attach
 
 # %% ../nbs/40_mask_pruning.ipynb #bc096c18
 class MaskCallback(Callback):
@@ -195,13 +200,13 @@ class MaskCallback(Callback):
         if self.reapply: self.pruner.apply()
 
 # %% ../nbs/40_mask_pruning.ipynb #22ad5563
-def _remove(self:MagnitudePruner)->nn.Module:
+@patch
+def remove(self:MagnitudePruner)->nn.Module:
     "Apply the masks one last time and delete the mask buffers; returns the (plain) model."
     self.apply()
     for n in self.names:
         mod, attr = _owner(self.model, n); delattr(mod, attr + '_mask')
     return self.model
-MagnitudePruner.remove = _remove
 
 # %% ../nbs/40_mask_pruning.ipynb #7459d6d2
 _META_KEY = 'latent_nbs.sparse'
@@ -327,7 +332,7 @@ def widths_for_params(sizes,       # layer sizes [in, h1, …, out] of the MLP
         else: hi = mid
     return widths(lo)
 
-# %% ../nbs/40_mask_pruning.ipynb #89ab8116
+# %% ../nbs/40_mask_pruning.ipynb #0d199c98
 def _kept(model, widths):
     scores = neuron_scores(model)
     if widths is None: raise ValueError("widths=None is invalid: give one width per hidden layer")
@@ -356,6 +361,7 @@ def structured_prune(model:nn.Module, # MLP (see `mlp_linears`); not modified
         for b in [b for b in mod._buffers if b.endswith('_mask')]: delattr(mod, b)
     return small
 
+# %% ../nbs/40_mask_pruning.ipynb #96a978e2
 def neuron_masks(model:nn.Module, # MLP (see `mlp_linears`)
                  widths,          # new width of each hidden layer
                 )->dict:          # parameter name → mask that removes the same units as `structured_prune`
@@ -374,16 +380,17 @@ def neuron_masks(model:nn.Module, # MLP (see `mlp_linears`)
         if lin.bias is not None and i < len(kept): masks[f"{n}.bias"] = rows.to(lin.bias.dtype)
     return masks
 
+# %% ../nbs/40_mask_pruning.ipynb #def11f10
+@patch
 @torch.no_grad()
-def _set_masks(self:MagnitudePruner, masks:dict, # parameter name → 0/1 mask, multiplied into the current mask
-              ):
+def set_masks(self:MagnitudePruner, masks:dict, # parameter name → 0/1 mask, multiplied into the current mask
+             ):
     "Multiply given masks into the current ones (names must be among the pruner's `names`) and apply them."
     unknown = [n for n in masks if n not in self.names]
     if unknown: raise ValueError(f"masks for {unknown} are not managed by this pruner; it prunes {self.names}")
     for n, m in zip(self.names, self.masks):
         if n in masks: m.mul_(masks[n].to(m))
     self.apply()
-MagnitudePruner.set_masks = _set_masks
 
 # %% ../nbs/40_mask_pruning.ipynb #6e81be1f
 def time_interleaved(fns:dict,        # name → zero-argument callable
