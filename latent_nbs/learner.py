@@ -125,7 +125,7 @@ class ProgressBar(Callback):
     def after_fit(self):
         if self.bar is not None: self.bar.close()
 
-# %% ../nbs/02_learner.ipynb #8857d913
+# %% ../nbs/02_learner.ipynb #679b1136
 class Learner:
     "Train `model` (an `nn.Module` with `loss(batch) -> dict`) on `train_dl`, with callbacks."
     def __init__(self, model:nn.Module,        # has `loss(batch) -> dict` with a 'loss' entry; optional `epoch_end(learn)`
@@ -161,51 +161,63 @@ class Learner:
         self.scaler = torch.amp.GradScaler(self.device.type) if amp else None
         self.history, self.epoch, self.epochs_done, self.n_epochs, self.train_iter = [], 0, 0, 0, 0
         self.iter, self.batch, self.loss_dict, self.loss, self.training, self.resumed = 0, None, None, None, False, False
-        self.config, self._fit_start, self._row, self._meter = None, 0, {}, _PartsMeter()
+        self.config, self._fit_start, self._row, self._meter, self._lr_used = None, 0, {}, _PartsMeter(), None  # _lr_used: lr of the latest step
         self.cbs = []
         self.add_cbs(([ProgressBar()] if progress else []) + list(cbs))
 
-    def _make_sched(self, sched):
-        if sched is None: return None
-        if isinstance(sched, torch.optim.lr_scheduler.LRScheduler):
-            if sched.optimizer is not self.opt:
-                raise ValueError("sched is a scheduler built on another optimiser: pass a function `opt -> scheduler` instead")
-            return sched
-        if callable(sched): return sched(self.opt)
-        raise ValueError(f"sched={sched!r} is invalid: must be a function `opt -> LRScheduler` or None")
+# %% ../nbs/02_learner.ipynb #79885a71
+@patch
+def __call__(self:Learner, event:str):
+    for f in self._handlers[event]: f()
 
-    def add_cbs(self, cbs:Iterable):
-        "Add callbacks (instances, or classes to instantiate); they run in ascending `order`."
-        for cb in cbs:
-            if isinstance(cb, type): cb = cb()
-            if not isinstance(cb, Callback): raise ValueError(f"cbs item {cb!r} is invalid: must be a Callback")
-            cb.learn = self
-            self.cbs.append(cb)
-        self.cbs.sort(key=lambda c: c.order)
-        self._handlers = {e: [getattr(cb, e) for cb in self.cbs if hasattr(cb, e)] for e in EVENTS}
-        return self
+# %% ../nbs/02_learner.ipynb #241d7a2d
+@patch
+def _make_sched(self:Learner, sched):
+    if sched is None: return None
+    if isinstance(sched, torch.optim.lr_scheduler.LRScheduler):
+        if sched.optimizer is not self.opt:
+            raise ValueError("sched is a scheduler built on another optimiser: pass a function `opt -> scheduler` instead")
+        return sched
+    if callable(sched): return sched(self.opt)
+    raise ValueError(f"sched={sched!r} is invalid: must be a function `opt -> LRScheduler` or None")
 
-    def remove_cbs(self, cbs:Iterable):
-        "Remove callbacks (by identity)."
-        for cb in cbs: self.cbs.remove(cb)
-        return self.add_cbs([])
+# %% ../nbs/02_learner.ipynb #47d3475b
+@patch
+def add_cbs(self:Learner, cbs:Iterable):
+    "Add callbacks (instances, or classes to instantiate); they run in ascending `order`."
+    for cb in cbs:
+        if isinstance(cb, type): cb = cb()
+        if not isinstance(cb, Callback): raise ValueError(f"cbs item {cb!r} is invalid: must be a Callback")
+        cb.learn = self
+        self.cbs.append(cb)
+    self.cbs.sort(key=lambda c: c.order)
+    self._handlers = {e: [getattr(cb, e) for cb in self.cbs if hasattr(cb, e)] for e in EVENTS}
+    return self
 
-    def __call__(self, event:str):
-        for f in self._handlers[event]: f()
+# %% ../nbs/02_learner.ipynb #b29fc0b8
+@patch
+def remove_cbs(self:Learner, cbs:Iterable):
+    "Remove callbacks (by identity)."
+    for cb in cbs: self.cbs.remove(cb)
+    return self.add_cbs([])
 
-    def log(self, **scalars):
-        "Add scalars (numbers or 0-d tensors; one host sync per tensor) to the current epoch's history row."
-        for k, v in scalars.items():
-            if isinstance(v, Tensor):
-                if v.numel() != 1: raise ValueError(f"log({k}=...) needs a scalar, got a tensor of shape {tuple(v.shape)}")
-                v = v.item()
-            if isinstance(v, bool) or not isinstance(v, (int, float)): raise ValueError(f"log({k}={v!r}) needs a number")
-            self._row[k] = v
+# %% ../nbs/02_learner.ipynb #7be71e8a
+@patch
+def log(self:Learner, **scalars):
+    "Add scalars (numbers or 0-d tensors; one host sync per tensor) to the current epoch's history row."
+    for k, v in scalars.items():
+        if isinstance(v, Tensor):
+            if v.numel() != 1: raise ValueError(f"log({k}=...) needs a scalar, got a tensor of shape {tuple(v.shape)}")
+            v = v.item()
+        if isinstance(v, bool) or not isinstance(v, (int, float)): raise ValueError(f"log({k}={v!r}) needs a number")
+        self._row[k] = v
 
-    def _autocast(self):
-        return torch.autocast('cuda', dtype=torch.float16) if self.amp else contextlib.nullcontext()
+# %% ../nbs/02_learner.ipynb #4d55cd08
+@patch
+def _autocast(self:Learner):
+    return torch.autocast('cuda', dtype=torch.float16) if self.amp else contextlib.nullcontext()
 
-# %% ../nbs/02_learner.ipynb #b1e6c289
+# %% ../nbs/02_learner.ipynb #f4d9c246
 @patch
 def fit(self:Learner, n_epochs:int,        # epochs to train (with `resume`: epochs of the whole run, those in the checkpoint included)
         resume:str|Path|None=None,         # checkpoint to continue from (model, optimiser, scheduler, RNG, history, callbacks)
@@ -228,6 +240,7 @@ def fit(self:Learner, n_epochs:int,        # epochs to train (with `resume`: epo
     finally: self('after_fit')
     return self
 
+# %% ../nbs/02_learner.ipynb #89696c89
 @patch
 def _do_epoch(self:Learner, epoch:int):
     t0 = time.perf_counter()
@@ -246,12 +259,13 @@ def _do_epoch(self:Learner, epoch:int):
         self('after_validate')
     if callable(getattr(self.model, 'epoch_end', None)): self.model.epoch_end(self)
     if self.sched is not None and self.sched_every == 'epoch': self.sched.step()
-    self._row['lr'] = float(self._lr_used) if hasattr(self, '_lr_used') else float(self.opt.param_groups[0]['lr'])
+    self._row['lr'] = float(self.opt.param_groups[0]['lr'] if self._lr_used is None else self._lr_used)
     self._row['time'] = time.perf_counter() - t0
     self.history.append(self._row)
     self.epochs_done = epoch + 1
     self('after_epoch')
 
+# %% ../nbs/02_learner.ipynb #d44df435
 @patch
 def _do_batch(self:Learner, batch):
     self.batch = to_device(batch, self.device)
@@ -278,6 +292,7 @@ def _do_batch(self:Learner, batch):
     self.train_iter += 1
     self('after_batch')
 
+# %% ../nbs/02_learner.ipynb #cbe16fcc
 @patch
 def _check(self:Learner, meter:_PartsMeter, phase:str)->dict:
     "Epoch means of `meter`; raises `NonFiniteLossError` when the guard is on and a part is NaN/inf."
@@ -290,6 +305,7 @@ def _check(self:Learner, meter:_PartsMeter, phase:str)->dict:
             "Try a lower lr, GradClip, or nan_check='batch' to stop before the bad step is taken.")
     return means
 
+# %% ../nbs/02_learner.ipynb #bba187e6
 @patch
 def _validate(self:Learner, dl)->_PartsMeter:
     meter, was_training = _PartsMeter(), self.model.training
@@ -303,6 +319,7 @@ def _validate(self:Learner, dl)->_PartsMeter:
     finally: self.model.train(was_training)
     return meter
 
+# %% ../nbs/02_learner.ipynb #9fb21cd1
 @patch
 def validate(self:Learner, dl:Iterable|None=None, # batches to evaluate; None → `valid_dl`
             )->dict:                               # part → batch-size-weighted mean over `dl`
@@ -311,7 +328,7 @@ def validate(self:Learner, dl:Iterable|None=None, # batches to evaluate; None �
     if dl is None: raise ValueError("validate() needs batches: pass dl= or give the Learner a valid_dl")
     return self._validate(dl).means()
 
-# %% ../nbs/02_learner.ipynb #f0ce9752
+# %% ../nbs/02_learner.ipynb #50e92c38
 def warmup_cosine_lr(t:float,          # position in epochs (may be fractional)
                      base_lr:float,    # peak learning rate
                      T_0:float,        # length of the first cosine cycle, in epochs
@@ -325,6 +342,7 @@ def warmup_cosine_lr(t:float,          # position in epochs (may be fractional)
     while s >= T: s, T = s - T, T * T_mult
     return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * s / T)) / 2
 
+# %% ../nbs/02_learner.ipynb #be4306ec
 class WarmupCosineRestarts(torch.optim.lr_scheduler.LRScheduler):
     "Linear warm-up then cosine annealing with warm restarts whose length grows by a real factor `T_mult`."
     def __init__(self, optimizer:torch.optim.Optimizer, # the optimiser whose learning rates it sets
@@ -404,7 +422,7 @@ def _monitored(learn, key, who):
     if key not in row: raise ValueError(f"{who}(monitor={key!r}): no such column in the history row; available: {list(row)}")
     return row[key]
 
-# %% ../nbs/02_learner.ipynb #18faaf4c
+# %% ../nbs/02_learner.ipynb #ecb033ef
 _FORMAT = 'latent_nbs.learner/1'
 
 def _ckpt_path(path)->Path:
@@ -418,6 +436,7 @@ def _jsonable(obj, what:str):
                          "checkpoints store only tensors and JSON") from None
     return obj
 
+# %% ../nbs/02_learner.ipynb #f037c332
 def _get_rng(learn)->tuple[dict, dict]:
     "RNG states: (tensors, JSON)."
     tensors = {'rng.torch': torch.get_rng_state()}
@@ -526,7 +545,7 @@ def _check_checkpoint(learn, path, tensors:dict, meta:dict, with_opt:bool):
     return got
 
 
-# %% ../nbs/02_learner.ipynb #3e258409
+# %% ../nbs/02_learner.ipynb #8e6e76ae
 @patch
 def load(self:Learner, path:str|Path,  # checkpoint written by `save`
          with_opt:bool=True,           # also restore optimiser, scheduler, RNG, counters, history and callbacks (else weights only)
@@ -543,6 +562,7 @@ def load(self:Learner, path:str|Path,  # checkpoint written by `save`
         self.epochs_done, self._fit_start, self.train_iter, self.history = snapshot[3:]
         raise ValueError(f"checkpoint {path} could not be loaded ({type(e).__name__}: {e}); the learner is unchanged") from None
 
+# %% ../nbs/02_learner.ipynb #80c2adc8
 @patch
 def _apply_checkpoint(self:Learner, tensors, meta, model_sd, with_opt):
     self.model.load_state_dict(model_sd)
@@ -566,7 +586,6 @@ def _apply_checkpoint(self:Learner, tensors, meta, model_sd, with_opt):
     rng = {k: v for k, v in tensors.items() if k.startswith('rng.')} | meta['rng']
     _set_rng(rng, self)
     return rng
-
 
 # %% ../nbs/02_learner.ipynb #d490da39
 class Checkpoint(Callback):
