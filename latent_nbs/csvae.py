@@ -549,8 +549,7 @@ def train_csvae(cfg:CSVAEConfig,       # what to train
 # %% ../nbs/30_csvae.ipynb #a4180c40
 def csvae_test_metrics(model:ConceptStructuredVAE, x:Tensor)->dict:
     "Reconstruction MSE and SSIM, active dims and KL per layer on images `x` (read the test split once)."
-    from latent_nbs.data import tensor_loaders
-    p = csvae_posteriors(model, tensor_loaders(dict(x=x), 'x', [torch.arange(len(x))], bs=256)[0])
+    p = csvae_posteriors(model, [x[i:i + 256] for i in range(0, len(x), 256)])
     return dict(mse=F.mse_loss(p['recon'], p['x']).item(), ssim=float(ssim_score(p['recon'], p['x'])), **layer_stats(p, model.layers, model.names))
 
 def _run_logged(name:str, cfg:CSVAEConfig, x=None)->dict:
