@@ -19,7 +19,8 @@ __all__ = ['DSPRITES_FACTORS', 'DSPRITES_SIZES', 'DSPRITES_SHAPES', 'MACHINING_I
            'split_indices', 'split_by_run', 'TensorsDataset', 'tensor_loaders', 'dsprites_index_to_classes',
            'dsprites_classes_to_index', 'dsprites_values', 'render_dsprites', 'DSprites', 'sample_correlated_classes',
            'dsprites_subset', 'heat_solve', 'smooth_layouts', 'design_performance', 'make_designs', 'tool_wear',
-           'make_machining', 'load_mill_mat', 'field_problem', 'make_fields', 'load_digits_images']
+           'make_machining', 'load_mill_mat', 'field_problem', 'make_fields', 'load_digits_images', 'check_designs',
+           'load_designs']
 
 # %% ../nbs/01_data.ipynb #ac85984a
 def data_dir()->Path:
@@ -477,3 +478,172 @@ def load_digits_images()->dict[str, Tensor]: # x (1797,1,8,8) float in [0,1], y 
     from sklearn.datasets import load_digits
     d = load_digits()
     return dict(x=torch.tensor(d.images/16., dtype=torch.float32)[:, None], y=torch.tensor(d.target, dtype=torch.long))
+
+# %% ../nbs/01_data.ipynb #a10d0001
+def _as_array(v, name:str)->np.ndarray:
+    "A numeric numpy array from an array, a tensor or nested lists; refuses strings and objects, naming `name`."
+    a = v.detach().cpu().numpy() if isinstance(v, Tensor) else np.asarray(v)
+    if a.dtype == bool: a = a.astype(np.float64)
+    if not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a): raise ValueError(f"{name} has dtype {a.dtype}: expected real numbers")
+    return a
+
+def _check_finite(a:np.ndarray, name:str):
+    bad = ~np.isfinite(a)
+    if bad.any():
+        first = np.argwhere(bad)[0]
+        raise ValueError(f"{name} holds {int(bad.sum())} NaN/inf value(s), the first at index {tuple(int(i) for i in first)}")
+
+def _columns(v, name:str, names, n:int)->tuple[np.ndarray, tuple[str, ...]]:
+    "`v` as an (n, k) float64 array with one name per column; None gives (n, 0)."
+    if v is None: return np.zeros((n, 0)), ()
+    a = _as_array(v, name)
+    if a.ndim == 1: a = a[:, None]
+    if a.ndim != 2: raise ValueError(f"{name} has shape {a.shape}: expected (n,) or (n, k)")
+    names = tuple(names) if names is not None else tuple(f'{name}[{j}]' for j in range(a.shape[1]))
+    if len(names) != a.shape[1]: raise ValueError(f"{name} has {a.shape[1]} column(s) but {len(names)} name(s) {list(names)}")
+    if len(a) != n: raise ValueError(f"{name} ({', '.join(map(repr, names))}) has {len(a)} rows but the designs have n={n}: lengths disagree")
+    for j, c in enumerate(names): _check_finite(a[:, j], f"{name} column {c!r}")
+    return a.astype(np.float64), names
+
+# %% ../nbs/01_data.ipynb #a10d0002
+def _log_columns(perf:np.ndarray, names:tuple, log_perf)->tuple[np.ndarray, tuple[str, ...]]:
+    "Natural log of the chosen performance columns (all if `log_perf` is True); refuses values <= 0, naming the column."
+    if log_perf is None or log_perf is False: return perf, ()
+    chosen = names if log_perf is True else (log_perf,) if isinstance(log_perf, str) else tuple(log_perf)
+    unknown = [c for c in chosen if c not in names]
+    if unknown: raise ValueError(f"log_perf={log_perf!r} is invalid: {unknown} not among the performance columns {list(names)}")
+    perf = perf.copy()
+    for c in chosen:
+        j = names.index(c); col = perf[:, j]
+        if (col <= 0).any(): raise ValueError(f"log_perf: performance column {c!r} has {int((col <= 0).sum())} value(s) <= 0 (min {col.min():.4g}); its log is undefined")
+        perf[:, j] = np.log(col)
+    return perf, tuple(chosen)
+
+# %% ../nbs/01_data.ipynb #a10d0003
+def check_designs(x,                      # designs: array/tensor (n, H, W) or (n, C, H, W), values in [0, 1]
+                  perf=None,              # performance: (n,) or (n, k), or None for none
+                  cond=None,              # conditions: (n,) or (n, m), or None for none
+                  perf_names:Sequence[str]|None=None, # one name per perf column (default 'perf[j]')
+                  cond_names:Sequence[str]|None=None, # one name per cond column (default 'cond[j]')
+                  log_perf:bool|str|Sequence[str]|None=None, # True: log every perf column; or the names to log
+                  x_name:str='x',         # what to call the designs in messages (a file's key)
+                 )->dict:                 # x (n,C,H,W), perf (n,k), cond (n,m) float32; perf_names, cond_names, log_perf
+    "Validate designs with their performance and conditions and return them as float32 tensors (n, C, H, W), (n, k), (n, m)."
+    a = _as_array(x, x_name)
+    if a.ndim == 3: a = a[:, None]
+    if a.ndim != 4: raise ValueError(f"{x_name} has shape {a.shape}: expected (n, H, W) or (n, C, H, W)")
+    if a.size == 0: raise ValueError(f"{x_name} is empty: shape {a.shape}")
+    _check_finite(a, x_name)
+    if a.min() < 0 or a.max() > 1:
+        i = int(np.argmax(((a < 0) | (a > 1)).reshape(len(a), -1).any(1)))
+        raise ValueError(f"{x_name} has values outside [0, 1] (min {a.min():.4g}, max {a.max():.4g}; first at design {i}): rescale the designs to [0, 1]")
+    n = len(a)
+    p, pn = _columns(perf, 'perf', perf_names, n)
+    c, cn = _columns(cond, 'cond', cond_names, n)
+    p, logged = _log_columns(p, pn, log_perf)
+    f32 = lambda v: torch.tensor(v, dtype=torch.float32)
+    return dict(x=f32(a), perf=f32(p), cond=f32(c), perf_names=pn, cond_names=cn, log_perf=logged)
+
+# %% ../nbs/01_data.ipynb #a10d0009
+def _need(module:str, what:str):
+    import importlib
+    try: return importlib.import_module(module)
+    except ImportError: raise ImportError(f"reading {what} needs the package {module.split('.')[0]!r}: pip install -e \".[data]\" (or pip install {module.split('.')[0]})") from None
+
+def _arrow_to_numpy(col, key:str)->np.ndarray:
+    "An Arrow column of numbers or of (nested) equal-length lists as an (n, ...) numpy array."
+    pa, pc = _need('pyarrow', 'Arrow data'), _need('pyarrow.compute', 'Arrow data')
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    if isinstance(col.type, pa.ExtensionType): col = col.storage     # e.g. datasets' Array2D
+    shape = [len(col)]
+    while pa.types.is_list(col.type) or pa.types.is_large_list(col.type) or pa.types.is_fixed_size_list(col.type):
+        lens = pc.list_value_length(col).to_numpy(zero_copy_only=False)
+        if len(lens) and (np.isnan(lens.astype(float)).any() or (lens != lens[0]).any()):
+            raise ValueError(f"key {key!r}: rows have different lengths or missing values at depth {len(shape)}; every design must have the same shape")
+        shape.append(int(lens[0]) if len(lens) else 0); col = pc.list_flatten(col)
+    return col.to_numpy(zero_copy_only=False).reshape(shape)
+
+# %% ../nbs/01_data.ipynb #a10d000a
+def _parquet_files(path:Path, split)->list[Path]:
+    files = sorted(path.glob('*.parquet')) if path.is_dir() else [path]
+    if split is not None: files = [f for f in files if f.name.startswith(f'{split}-') or f.stem == split]
+    if not files: raise ValueError(f"path={str(path)!r} has no .parquet files" + (f" for split={split!r}" if split else ''))
+    return files
+
+def _arrow_dataset_files(path:Path, split)->list[Path]:
+    "The Arrow files of a `save_to_disk` folder (a Dataset, or a DatasetDict's chosen splits)."
+    if (path/'dataset_dict.json').exists():
+        splits = json.loads((path/'dataset_dict.json').read_text())['splits']
+        if split is not None and split not in splits: raise ValueError(f"split={split!r} is invalid: {path} has splits {splits}")
+        return [f for s in ([split] if split else splits) for f in _arrow_dataset_files(path/s, None)]
+    if split is not None: raise ValueError(f"split={split!r} is invalid: {path} holds one dataset, not a DatasetDict")
+    return [path/f['filename'] for f in json.loads((path/'state.json').read_text())['_data_files']]
+
+# %% ../nbs/01_data.ipynb #a10d000b
+def _read_table(path:Path, split)->tuple[list[str], Callable[[str], np.ndarray]]:
+    "Column names and a column reader for parquet files or a `save_to_disk` folder."
+    pa = _need('pyarrow', str(path))
+    if path.is_dir() and ((path/'state.json').exists() or (path/'dataset_dict.json').exists()):
+        tables = [pa.ipc.open_stream(pa.memory_map(str(f))).read_all() for f in _arrow_dataset_files(path, split)]
+    else:
+        pq = _need('pyarrow.parquet', str(path))
+        tables = [pq.read_table(f) for f in _parquet_files(path, split)]
+    table = pa.concat_tables(tables)
+    return table.column_names, lambda k: _arrow_to_numpy(table.column(k), k)
+
+def _read_arrays(path:Path, keys:list[str], split)->tuple[list[str], dict[str, np.ndarray]]:
+    "Available keys of the file and the arrays of those in `keys` that exist."
+    if path.suffix == '.npz':
+        with np.load(path, allow_pickle=False) as f:
+            try: return list(f.files), {k: f[k] for k in keys if k in f.files}
+            except ValueError as e: raise ValueError(f"{path}: a key holds Python objects, which are not loaded (allow_pickle=False): {e}") from None
+    if path.suffix in ('.h5', '.hdf5'):
+        h5py = _need('h5py', str(path))
+        with h5py.File(path, 'r') as f:
+            avail = []; f.visititems(lambda name, obj: avail.append(name) if isinstance(obj, h5py.Dataset) else None)
+            return avail, {k: f[k][()] for k in keys if k in avail}
+    avail, get = _read_table(path, split)
+    return avail, {k: get(k) for k in keys if k in avail}
+
+# %% ../nbs/01_data.ipynb #a10d000c
+def _key_tuple(name:str, keys)->tuple[str, ...]:
+    if keys is None: return ()
+    keys = (keys,) if isinstance(keys, str) else tuple(keys)
+    if not all(isinstance(k, str) and k for k in keys): raise ValueError(f"{name}={keys!r} is invalid: must be a key name or a sequence of key names")
+    return keys
+
+def _stack_keys(arrays:dict, keys:tuple, n:int)->tuple[np.ndarray|None, tuple[str, ...]]:
+    "Columns from several keys side by side; a (n, k) key gives k columns named key[j]."
+    if not keys: return None, ()
+    cols, names = [], []
+    for k in keys:
+        a = _as_array(arrays[k], f'key {k!r}')
+        if a.ndim not in (1, 2): raise ValueError(f"key {k!r} has shape {a.shape}: expected (n,) or (n, k)")
+        if len(a) != n: raise ValueError(f"key {k!r} has {len(a)} rows but the designs have n={n}: lengths disagree")
+        cols.append(a.reshape(n, -1)); names += [k] if a.ndim == 1 else [f'{k}[{j}]' for j in range(a.shape[1])]
+    return np.concatenate(cols, 1), tuple(names)
+
+# %% ../nbs/01_data.ipynb #a10d000d
+def load_designs(path:str|Path,            # .npz, .h5/.hdf5, .parquet (file or folder) or a `datasets` save_to_disk folder
+                 x_key:str='x',            # key of the designs
+                 perf_keys:str|Sequence[str]|None=None, # key(s) of the performance column(s); None: none
+                 cond_keys:str|Sequence[str]|None=None, # key(s) of the condition column(s); None: none
+                 log_perf:bool|str|Sequence[str]|None=None, # True: log every perf column; or the perf names to log
+                 shape:Sequence[int]|None=None, # reshape each design to (H, W) or (C, H, W) (for flat designs)
+                 split:str|None=None,      # for a DatasetDict folder or parquet files named `<split>-*`: which split (None: all)
+                )->dict:                   # as `check_designs`: x (n,C,H,W), perf (n,k), cond (n,m), names, log_perf
+    "Designs, performance and conditions from a file, checked by `check_designs` (errors name the key)."
+    path = Path(path).expanduser()
+    if not path.exists(): raise ValueError(f"path={str(path)!r} is invalid: no such file or folder")
+    perf_keys, cond_keys = _key_tuple('perf_keys', perf_keys), _key_tuple('cond_keys', cond_keys)
+    if not isinstance(x_key, str) or not x_key: raise ValueError(f"x_key={x_key!r} is invalid: must be a key name")
+    avail, arrays = _read_arrays(path, [x_key, *perf_keys, *cond_keys], split)
+    missing = [k for k in (x_key, *perf_keys, *cond_keys) if k not in avail]
+    if missing: raise ValueError(f"{path}: key(s) {missing} not found; available keys: {sorted(avail)}")
+    x = _as_array(arrays[x_key], f'key {x_key!r}')
+    if shape is not None:
+        shape = check_seq('shape', shape)
+        try: x = x.reshape(len(x), *shape)
+        except ValueError: raise ValueError(f"shape={shape} is invalid for key {x_key!r} of shape {x.shape}") from None
+    (perf, pn), (cond, cn) = _stack_keys(arrays, perf_keys, len(x)), _stack_keys(arrays, cond_keys, len(x))
+    return check_designs(x, perf, cond, pn or None, cn or None, log_perf, x_name=f'key {x_key!r}')
