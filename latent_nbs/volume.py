@@ -6,12 +6,12 @@
 from __future__ import annotations
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 from .learner import batch_x  # the input of a batch, shared by every model
 from .core import check_int, check_num, check_choice
 
 # %% auto #0
-__all__ = ['PENALTIES', 'volume_loss', 'l1_loss', 'l1_std_loss', 'LeastVolumeAE', 'encode_all', 'latent_std',
+__all__ = ['PENALTIES', 'VOL_NORMS', 'volume_loss', 'l1_loss', 'l1_std_loss', 'LeastVolumeAE', 'encode_all', 'latent_std',
            'explained_reconstruction', 'count_dims', 'pca_curve']
 
 # %% ../nbs/10_volume.ipynb #9de5b611
@@ -40,7 +40,9 @@ def l1_std_loss(z:Tensor, # latent codes, (batch, dims)
 
 PENALTIES = dict(volume=volume_loss, l1=l1_loss, l1_std=l1_std_loss)
 
-# %% ../nbs/10_volume.ipynb #5e92d9e5
+# %% ../nbs/10_volume.ipynb #3cefa82d
+VOL_NORMS = ('all', 'active', 'ratio')
+
 class LeastVolumeAE(nn.Module):
     "Autoencoder trained with reconstruction + least-volume (or baseline) penalty; supports pruned (frozen) dims."
     def __init__(self, encoder:nn.Module, # x → z, (batch, latent_dim)
@@ -48,17 +50,19 @@ class LeastVolumeAE(nn.Module):
                  latent_dim:int,          # number of latent dims d
                  w_r:float=1.0,           # weight of the reconstruction MSE
                  w_v:float=0.01,          # weight of the latent penalty
-                 eta:float=1.0,           # volume offset (see `volume_loss`)
+                 eta:float=0.1,           # volume offset (see `volume_loss`)
                  penalty:str='volume',    # 'volume', or a baseline: 'l1' (lasso on z), 'l1_std' (L1 on stds)
+                 vol_norm:str='all',      # volume after pruning: 'all' dims (pruned at zero spread), 'active' only, or 'ratio' (active × k/d)
                 ):
         super().__init__()
-        check_choice('penalty', penalty, tuple(PENALTIES)); check_int('latent_dim', latent_dim)
+        check_choice('penalty', penalty, tuple(PENALTIES)); check_int('latent_dim', latent_dim); check_choice('vol_norm', vol_norm, VOL_NORMS)
         for k, v in dict(w_r=w_r, w_v=w_v, eta=eta).items(): check_num(k, v, ge=0)
+        if vol_norm == 'all' and eta == 0: raise ValueError("eta=0 is invalid with vol_norm='all': a pruned dim's log(0 + eta) would be -inf")
         self.encoder, self.decoder = encoder, decoder
-        store_attr('latent_dim,w_r,w_v,eta,penalty')
+        store_attr('latent_dim,w_r,w_v,eta,penalty,vol_norm')
         self.register_buffer('active', torch.ones(latent_dim, dtype=torch.bool))
         self.register_buffer('frozen', torch.zeros(latent_dim))
-        self.z = None
+        self.z = None  # the detached codes of the last batch `loss` saw: the model contract's channel to callbacks
 
     def freeze(self, z:Tensor)->Tensor:
         "`z` with pruned dims replaced by their frozen values."
@@ -69,30 +73,40 @@ class LeastVolumeAE(nn.Module):
     @property
     def n_active(self)->int: return int(self.active.sum())
 
-    def latent_penalty(self, z:Tensor)->Tensor:
-        "The chosen penalty over the active dims of `z`."
-        if self.penalty == 'volume': return volume_loss(z, self.eta, self.active)
-        return PENALTIES[self.penalty](z[:, self.active])
+# %% ../nbs/10_volume.ipynb #94756fba
+@patch
+def loss(self:LeastVolumeAE, batch)->dict:
+    "`loss = w_r*rec + w_v*vol`, with the parts; sets `self.z` (the batch's detached codes, for callbacks)."
+    x = batch_x(batch)
+    z = self.encode(x)
+    self.z = z.detach()
+    rec, vol = F.mse_loss(self.decoder(z), x), self.latent_penalty(z)
+    return dict(loss=self.w_r*rec + self.w_v*vol, rec=rec, vol=vol)
 
-    def loss(self, batch)->dict:
-        "`loss = w_r*rec + w_v*vol`, with the parts."
-        x = batch_x(batch)
-        z = self.encode(x)
-        self.z = z.detach()
-        rec, vol = F.mse_loss(self.decoder(z), x), self.latent_penalty(z)
-        return dict(loss=self.w_r*rec + self.w_v*vol, rec=rec, vol=vol)
+# %% ../nbs/10_volume.ipynb #f1722f84
+@patch
+def prune(self:LeastVolumeAE, dims:Tensor, # indices of the dims to prune
+          values:Tensor,                   # the constant each is frozen at (e.g. its running mean)
+         ):
+    "Freeze `dims` at `values`: they become constants in `encode` and `decode`, at zero spread in the volume."
+    dims = torch.as_tensor(dims, dtype=torch.long, device=self.active.device)
+    if len(dims) and (dims.min() < 0 or dims.max() >= self.latent_dim):
+        raise ValueError(f"dims={dims.tolist()} out of range for latent_dim={self.latent_dim}")
+    self.active[dims] = False
+    self.frozen[dims] = torch.as_tensor(values, dtype=self.frozen.dtype, device=self.frozen.device)
 
-    def prune(self, dims:Tensor,   # indices of the dims to prune
-              values:Tensor,       # the constant each is frozen at (e.g. its running mean)
-             ):
-        "Freeze `dims` at `values`: they become constants in `encode`, `decode` and drop out of the volume."
-        dims = torch.as_tensor(dims, dtype=torch.long, device=self.active.device)
-        if len(dims) and (dims.min() < 0 or dims.max() >= self.latent_dim):
-            raise ValueError(f"dims={dims.tolist()} out of range for latent_dim={self.latent_dim}")
-        self.active[dims] = False
-        self.frozen[dims] = torch.as_tensor(values, dtype=self.frozen.dtype, device=self.frozen.device)
+# %% ../nbs/10_volume.ipynb #3a8d8528
+@patch
+def latent_penalty(self:LeastVolumeAE, z:Tensor, # codes, (batch, latent_dim)
+                  )->Tensor:                     # scalar penalty
+    "The chosen penalty on `z`, normalised over pruned dims as `vol_norm` says (see above)."
+    if self.penalty != 'volume': return PENALTIES[self.penalty](z[:, self.active])
+    vol, f = volume_loss(z, self.eta, self.active), self.n_active / self.latent_dim
+    if self.vol_norm == 'active': return vol
+    if self.vol_norm == 'ratio': return f * vol
+    return vol ** f * self.eta ** (1 - f)
 
-# %% ../nbs/10_volume.ipynb #b6c6cc7b
+# %% ../nbs/10_volume.ipynb #72f2f448
 @torch.no_grad()
 def encode_all(model:nn.Module, # has `encode`
                x:Tensor,        # inputs, (n, ...)
@@ -118,6 +132,7 @@ def latent_std(model:nn.Module, # has `encode`
     "Per-dimension standard deviation of the codes of `x`."
     return encode_all(model, x, bs).std(0)
 
+# %% ../nbs/10_volume.ipynb #b63999ae
 def explained_reconstruction(model:nn.Module, # has `encode` and `decode`
                              x:Tensor,        # held-out inputs
                              bs:int=256,      # batch size
@@ -134,6 +149,7 @@ def explained_reconstruction(model:nn.Module, # has `encode` and `decode`
     model.train(was_training)
     return er
 
+# %% ../nbs/10_volume.ipynb #3a158bce
 def count_dims(er:Tensor,         # explained reconstruction per dim
                thresh:float=0.01, # a dim counts as used when its ER reaches this
               )->int:
