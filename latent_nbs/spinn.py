@@ -4,7 +4,7 @@
 
 # %% ../nbs/41_spinn.ipynb #af1b7e88
 from __future__ import annotations
-import copy, json, time
+import copy, json, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
@@ -12,14 +12,14 @@ from torch import nn, Tensor
 import torch.nn.functional as F
 from safetensors.torch import save_file
 from functools import partial
-from .core import Config, register, set_seed, progress, check_int, check_num, check_choice, check_seq, atomic_write
+from fastcore.basics import patch
+from .core import Config, register, set_seed, progress, check_int, check_num, check_choice, check_seq, atomic_write, r2_score
 from .tracking import RunDir
 from .data import make_machining, split_by_run, tensor_loaders
 from .learner import Learner, Checkpoint
 from .nn import MLP
 from .mask_pruning import (MagnitudePruner, MaskCallback, ratios_for_target, agp_sparsity, stage_ratios,
                                      cumulative_sparsity, structured_prune, widths_for_params, save_sparse, load_sparse, read_sparse)
-from .core import r2_score
 
 # %% auto #0
 __all__ = ['R2_KEYS', 'SEED_SCHEDULES', 'machining_splits', 'SPINN', 'r2_scores', 'wear_violations', 'SpinnConfig', 'n_params',
@@ -37,7 +37,7 @@ def machining_splits(n_runs:int=100,    # tool runs to generate
     idx = split_by_run(d['run'], fracs, seed=split_seed)
     return {name: (d['X'][i], d['Y'][i]) for name, i in zip(('train', 'valid', 'test'), idx)}
 
-# %% ../nbs/41_spinn.ipynb #51883887
+# %% ../nbs/41_spinn.ipynb #8bc3c96e
 class SPINN(nn.Module):
     "Physics-informed MLP: (speed, feed, depth, time, material) → (VB, temperature, displacement)."
     def __init__(self, X:Tensor,                   # training inputs (rows, 5), for the input statistics
@@ -60,36 +60,49 @@ class SPINN(nn.Module):
 
     @staticmethod
     def _continuous(X): return torch.cat([X[:, :3].log(), X[:, 3:4]], 1)  # Taylor life is a power law in V, f, d
-    def features(self, X:Tensor, # raw inputs (rows, 5)
-                ) -> Tensor:         # (rows, 7)
-        "Standardised log V, log f, log d, t and one-hot material."
-        return torch.cat([(self._continuous(X) - self.x_mean) / self.x_std, F.one_hot(X[:, 4].long(), 3).to(X.dtype)], 1)
-    def forward(self, X:Tensor, # raw inputs (rows, 5)
-               )->Tensor:       # standardised outputs (rows, 3)
-        "Standardised predictions."
-        return self.net(self.features(X))
-    def predict(self, X:Tensor, # raw inputs (rows, 5)
-               )->Tensor:       # VB (mm), temperature (°C), displacement (µm)
-        "Predictions in physical units."
-        return self(X) * self.y_std + self.y_mean
 
-    def physics(self, X:Tensor, # batch inputs; the first `n_colloc` rows give the conditions
-               )->Tensor:       # scalar penalty
-        "Mean squared violation of ∂VB/∂t ≥ 0 at collocation points built from the rows of `X`."
-        Xc = X[:self.n_colloc].clone()
-        Xc[:, 3] = self.t_range[0] + (self.t_range[1] - self.t_range[0]) * torch.rand(len(Xc), device=X.device)
-        with torch.enable_grad():  # also during validation (which runs under no_grad)
-            f = self.features(Xc).detach().requires_grad_(True)
-            dvb = torch.autograd.grad(self.net(f)[:, 0].sum(), f, create_graph=self.training)[0][:, 3]
-        return F.relu(-dvb).pow(2).mean()
+# %% ../nbs/41_spinn.ipynb #63109618
+@patch
+def features(self:SPINN, X:Tensor, # raw inputs (rows, 5)
+            ) -> Tensor:         # (rows, 7)
+    "Standardised log V, log f, log d, t and one-hot material."
+    return torch.cat([(self._continuous(X) - self.x_mean) / self.x_std, F.one_hot(X[:, 4].long(), 3).to(X.dtype)], 1)
 
-    def loss(self, batch, # (X, Y)
-            )->dict:      # loss, mse, phys
-        "Data MSE (standardised) + `phys_weight` × physics penalty."
-        X, Y = batch
-        mse = (self(X) - (Y - self.y_mean) / self.y_std).pow(2).mean()
-        phys = self.physics(X) if self.phys_weight > 0 else mse.new_zeros(())
-        return dict(loss=mse + self.phys_weight * phys, mse=mse, phys=phys)
+# %% ../nbs/41_spinn.ipynb #96d51fd4
+@patch
+def forward(self:SPINN, X:Tensor, # raw inputs (rows, 5)
+           )->Tensor:       # standardised outputs (rows, 3)
+    "Standardised predictions."
+    return self.net(self.features(X))
+
+# %% ../nbs/41_spinn.ipynb #8058be1b
+@patch
+def predict(self:SPINN, X:Tensor, # raw inputs (rows, 5)
+           )->Tensor:       # VB (mm), temperature (°C), displacement (µm)
+    "Predictions in physical units."
+    return self(X) * self.y_std + self.y_mean
+
+# %% ../nbs/41_spinn.ipynb #d4cde5f5
+@patch
+def physics(self:SPINN, X:Tensor, # batch inputs; the first `n_colloc` rows give the conditions
+           )->Tensor:       # scalar penalty
+    "Mean squared violation of ∂VB/∂t ≥ 0 at collocation points built from the rows of `X`."
+    Xc = X[:self.n_colloc].clone()
+    Xc[:, 3] = self.t_range[0] + (self.t_range[1] - self.t_range[0]) * torch.rand(len(Xc), device=X.device)
+    with torch.enable_grad():  # also during validation (which runs under no_grad)
+        f = self.features(Xc).detach().requires_grad_(True)
+        dvb = torch.autograd.grad(self.net(f)[:, 0].sum(), f, create_graph=self.training)[0][:, 3]
+    return F.relu(-dvb).pow(2).mean()
+
+# %% ../nbs/41_spinn.ipynb #3f742194
+@patch
+def loss(self:SPINN, batch, # (X, Y)
+        )->dict:      # loss, mse, phys
+    "Data MSE (standardised) + `phys_weight` × physics penalty."
+    X, Y = batch
+    mse = (self(X) - (Y - self.y_mean) / self.y_std).pow(2).mean()
+    phys = self.physics(X) if self.phys_weight > 0 else mse.new_zeros(())
+    return dict(loss=mse + self.phys_weight * phys, mse=mse, phys=phys)
 
 # %% ../nbs/41_spinn.ipynb #459ac12d
 R2_KEYS = ('r2_wear', 'r2_temperature', 'r2_thermal')
@@ -127,7 +140,7 @@ def wear_violations(model:nn.Module, # has `predict(X)` in physical units, wear 
         if was: model.train()
     return (vb.diff(dim=1) < 0).float().mean().item()
 
-# %% ../nbs/41_spinn.ipynb #0953aaeb
+# %% ../nbs/41_spinn.ipynb #2d009e8a
 SEED_SCHEDULES = {'seed_v1': (0.2, 0.2, 0.15, 0.15), 'seed': (0.3, 0.3, 0.2, 0.2)}
 
 @dataclass
@@ -164,12 +177,13 @@ class SpinnConfig(Config):
         self.rule('stage_epochs', check_seq, partial(check_int, low=0), n=self.n_stages)
         self.rule('stage_lrs', check_seq, partial(check_num, gt=0), n=self.n_stages)
 
-    @property
-    def ratios(self)->list[float]:
-        "Per-stage fractions of the remaining weights."
-        if self.schedule in SEED_SCHEDULES: return list(SEED_SCHEDULES[self.schedule])
-        if self.schedule == 'target': return ratios_for_target(self.target, self.n_stages)
-        return stage_ratios([agp_sparsity(k, s_f=self.target, n=self.n_stages) for k in range(1, self.n_stages + 1)])
+# %% ../nbs/41_spinn.ipynb #f903198d
+@patch(as_prop=True)
+def ratios(self:SpinnConfig)->list[float]:
+    "Per-stage fractions of the remaining weights."
+    if self.schedule in SEED_SCHEDULES: return list(SEED_SCHEDULES[self.schedule])
+    if self.schedule == 'target': return ratios_for_target(self.target, self.n_stages)
+    return stage_ratios([agp_sparsity(k, s_f=self.target, n=self.n_stages) for k in range(1, self.n_stages + 1)])
 
 # %% ../nbs/41_spinn.ipynb #2fbd9976
 def _loaders(cfg, data):
@@ -199,7 +213,7 @@ def train_dense(cfg:SpinnConfig, # the run's config
     learn = _fit(model, cfg, data, cfg.dense_epochs, cfg.dense_lr, cbs=cbs, sched=True, resume=resume)
     return model, learn.history
 
-# %% ../nbs/41_spinn.ipynb #21cb7ad3
+# %% ../nbs/41_spinn.ipynb #f82772be
 def _n_weights(model): return sum(p.numel() for p in model.parameters() if p.dim() >= 2)
 
 def _stage_row(stage, model, data, n_dense, n_w_dense, extra=None):
@@ -208,6 +222,7 @@ def _stage_row(stage, model, data, n_dense, n_w_dense, extra=None):
     return dict(stage=stage, params=p, sparsity=1 - (p - n_b) / n_w_dense, reduction=1 - p / n_dense,
                 valid_r2=v['r2'], **t, **(extra or {}))
 
+# %% ../nbs/41_spinn.ipynb #2e50dd5c
 def _run_stage(model, pruner, cfg, data, k, r, ep, lr, ratios, n_dense, n_w):
     "Prune for stage `k` and fine-tune: (model, report row, hidden widths or None)."
     set_seed(cfg.seed + k)
@@ -225,6 +240,7 @@ def _save_stage(model, cfg, path, row, widths):
     if cfg.structured: atomic_write(path, lambda t: save_file({n: v.contiguous() for n, v in model.state_dict().items()}, t, metadata={'widths': json.dumps(widths)}))
     else: save_sparse(model, path, meta={a: b for a, b in row.items() if a != 'rolled_back'})
 
+# %% ../nbs/41_spinn.ipynb #990e5f92
 def prune_stages(model:SPINN,        # trained dense model (pruned in place unless `cfg.structured`)
                  cfg:SpinnConfig,    # ratios, stage epochs / lrs, rollback tolerance, out_dir
                  data:dict,          # from `machining_splits`
@@ -258,7 +274,6 @@ def prune_stages(model:SPINN,        # trained dense model (pruned in place unle
         atomic_write(out/'report.json', lambda t: t.write_text(report))
     return model, rows
 
-
 # %% ../nbs/41_spinn.ipynb #f098a391
 def _file_size(model, path, sparse):
     if sparse: return save_sparse(model, path)
@@ -268,7 +283,6 @@ def _file_size(model, path, sparse):
 @register('spinn', SpinnConfig)
 def run_spinn(cfg:SpinnConfig)->dict:
     "Dense SPINN on machining data, staged pruning + fine-tuning with rollback, in its own run folder; returns R² per output, sparsity, sizes."
-    import tempfile
     with RunDir(cfg.out_dir, cfg, checkpoint='dense/last.safetensors') as run:  # resume: the dense checkpoint, then finished stages
         data = machining_splits(cfg.n_runs, cfg.n_points, cfg.data_seed, cfg.seed)
         t0 = time.perf_counter()
