@@ -7,23 +7,16 @@ from __future__ import annotations
 import math
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
-from fastcore.basics import store_attr
-from .learner import batch_x
-from .core import check_int
+from fastcore.basics import store_attr, patch
+from .core import check_int, check_num
+from .learner import batch_x, Callback
+from .nn import ConvEncoder, ConvDecoder
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'KLSchedule', 'ConstantBeta', 'LinearWarmup', 'RampExp', 'Cyclical', 'CapacityAnneal', 'FreeBits',
            'Curriculum', 'make_schedule', 'plot_schedules', 'mixup_latent', 'GrayAugment', 'VAE', 'BetaStepper']
 
 # %% ../nbs/20_vae.ipynb #411b3909
-def _check_beta(name:str, v):
-    if not (isinstance(v, (int, float, np.integer, np.floating)) and math.isfinite(v) and v >= 0):
-        raise ValueError(f"{name}={v!r} is invalid: must be a finite number >= 0")
-
-def _check_pos(name:str, v):
-    if not (isinstance(v, (int, float, np.integer, np.floating)) and math.isfinite(v) and v > 0):
-        raise ValueError(f"{name}={v!r} is invalid: must be a finite number > 0")
-
 class KLSchedule:
     "Base KL schedule: `sched(epoch)` is the KL weight $\\beta$, `sched.penalty(kl_dims, epoch)` the KL loss term."
     name = 'schedule'
@@ -41,7 +34,7 @@ class ConstantBeta(KLSchedule):
     "$\\beta(t)=\\beta$: the plain VAE / $\\beta$-VAE."
     name = 'constant'
     def __init__(self, beta:float=1.0): # KL weight, >= 0
-        _check_beta('beta', beta); store_attr()
+        check_num('beta', beta, ge=0); store_attr()
     def __call__(self, epoch): return float(self.beta)
 
 class LinearWarmup(KLSchedule):
@@ -49,7 +42,7 @@ class LinearWarmup(KLSchedule):
     name = 'linear'
     def __init__(self, beta:float=1.0,  # final KL weight, >= 0
                  warmup:float=10):      # epochs $T_w$ from 0 to `beta`
-        _check_beta('beta', beta); _check_pos('warmup', warmup); store_attr()
+        check_num('beta', beta, ge=0); check_num('warmup', warmup, gt=0); store_attr()
     def __call__(self, epoch): return self.beta * min(1.0, max(0.0, epoch) / self.warmup)
 
 # %% ../nbs/20_vae.ipynb #00acf856
@@ -61,7 +54,7 @@ class RampExp(KLSchedule):
                  total:float=200,        # total epochs $T$ (> warmup)
                  mid:float=0.5,          # fraction $m$ of `beta` reached at the end of the ramp, in (0, 1]
                  rate:float=3.0):        # exponential rate $r$ over the remaining epochs
-        _check_beta('beta', beta); _check_pos('warmup', warmup); _check_pos('rate', rate)
+        check_num('beta', beta, ge=0); check_num('warmup', warmup, gt=0); check_num('rate', rate, gt=0)
         if not (isinstance(total, (int, float)) and total > warmup):
             raise ValueError(f"total={total!r} is invalid: must be > warmup={warmup!r}")
         if not (0 < mid <= 1): raise ValueError(f"mid={mid!r} is invalid: must be in (0, 1]")
@@ -79,7 +72,7 @@ class Cyclical(KLSchedule):
                  total:float=100,        # epochs $T$ covered by the cycles
                  n_cycles:int=4,         # number of cycles $M$
                  ratio:float=0.5):       # fraction $R\in(0,1]$ of each cycle spent increasing
-        _check_beta('beta', beta); _check_pos('total', total)
+        check_num('beta', beta, ge=0); check_num('total', total, gt=0)
         if not (isinstance(n_cycles, (int, np.integer)) and n_cycles >= 1): raise ValueError(f"n_cycles={n_cycles!r} is invalid: must be an int >= 1")
         if not (isinstance(ratio, (int, float)) and 0 < ratio <= 1): raise ValueError(f"ratio={ratio!r} is invalid: must be in (0, 1]")
         store_attr()
@@ -96,7 +89,7 @@ class CapacityAnneal(KLSchedule):
     def __init__(self, gamma:float=100.,  # weight of the distance to the target capacity
                  c_max:float=25.,         # final capacity $C_{max}$ in nats
                  anneal:float=50):        # epochs $T_c$ over which $C$ grows from 0 to `c_max`
-        _check_pos('gamma', gamma); _check_beta('c_max', c_max); _check_pos('anneal', anneal); store_attr()
+        check_num('gamma', gamma, gt=0); check_num('c_max', c_max, ge=0); check_num('anneal', anneal, gt=0); store_attr()
     def __call__(self, epoch): return float(self.gamma)
     def capacity(self, epoch:float)->float:
         "Target KL $C(t)$ in nats."
@@ -109,7 +102,7 @@ class FreeBits(KLSchedule):
     name = 'free_bits'
     def __init__(self, lam:float=0.5,               # floor $\lambda$ in nats per dimension (> 0)
                  base:KLSchedule|None=None):        # schedule for $\beta(t)$; None → `ConstantBeta(1.)`
-        _check_pos('lam', lam)
+        check_num('lam', lam, gt=0)
         if base is not None and not isinstance(base, KLSchedule): raise ValueError(f"base={base!r} is invalid: must be a KLSchedule")
         store_attr(); self.base = base or ConstantBeta(1.)
     def __call__(self, epoch): return self.base(epoch)
@@ -126,14 +119,14 @@ class Curriculum(KLSchedule):
                  bounds:tuple=(0.25, 0.75),                 # phase ends as fractions of `total` (increasing, in (0, 1))
                  beta:tuple=(0.0, 0.5, 1.0),                # KL weight per phase
                  perceptual:tuple=(0.0, 0.05, 0.1)):        # perceptual-loss weight per phase
-        _check_pos('total', total)
+        check_num('total', total, gt=0)
         bounds, beta, perceptual = tuple(bounds), tuple(beta), tuple(perceptual)
         edges = (0,) + bounds + (1,)
         if not bounds or not all(a < b for a, b in zip(edges, edges[1:])):
             raise ValueError(f"bounds={bounds!r} is invalid: must be increasing fractions in (0, 1)")
         for n, w in (('beta', beta), ('perceptual', perceptual)):
             if len(w) != len(bounds) + 1: raise ValueError(f"{n}={w!r} is invalid: needs {len(bounds)+1} values, one per phase")
-            for v in w: _check_beta(n, v)
+            for v in w: check_num(n, v, ge=0)
         store_attr()
     def phase(self, epoch:float)->int:
         "Index of the phase that `epoch` falls in."
@@ -157,7 +150,7 @@ def make_schedule(name:str,            # one of `SCHEDULES`
                   c_max:float=25.,     # final capacity in nats for 'capacity'
                  )->KLSchedule:
     "Build a `KLSchedule` by name, fitted to a run of `epochs` epochs."
-    _check_pos('epochs', epochs)
+    check_num('epochs', epochs, gt=0)
     if not (0 < warmup_frac < 1): raise ValueError(f"warmup_frac={warmup_frac!r} is invalid: must be in (0, 1)")
     w = warmup_frac * epochs
     makers = dict(constant=lambda: ConstantBeta(beta), linear=lambda: LinearWarmup(beta, w),
@@ -193,7 +186,7 @@ def mixup_latent(z:Tensor,             # latent codes, (batch, d)
                  perm:Tensor|None=None,# partner index for each row; None → a random permutation
                 )->tuple:              # (mixed codes, lambda, perm)
     "Mix each code with a partner: $\\lambda z + (1-\\lambda) z_{perm}$, $\\lambda\\sim\\mathrm{Beta}(\\alpha,\\alpha)$."
-    _check_beta('alpha', alpha)
+    check_num('alpha', alpha, ge=0)
     if perm is None: perm = torch.randperm(len(z), device=z.device)
     if alpha == 0: return z, 1.0, perm
     lam = float(torch.distributions.Beta(float(alpha), float(alpha)).sample())
@@ -214,7 +207,7 @@ class GrayAugment(nn.Module):
                  sp_prob:float=0.04):            # fraction of pixels set to salt (1) or pepper (0)
         super().__init__()
         for n in ('perspective_p', 'distortion', 'erase_p', 'sp_prob'): _check_prob(n, locals()[n])
-        for n in ('rotation', 'brightness', 'contrast'): _check_beta(n, locals()[n])
+        for n in ('rotation', 'brightness', 'contrast'): check_num(n, locals()[n], ge=0)
         store_attr()
         import kornia.augmentation as K
         self.rotate = K.RandomRotation(rotation, p=1.0) if rotation > 0 else nn.Identity()
@@ -234,7 +227,7 @@ class GrayAugment(nn.Module):
             x = torch.where(hit, (torch.rand_like(x) < 0.5).to(x.dtype), x)
         return x
 
-# %% ../nbs/20_vae.ipynb #2c331820
+# %% ../nbs/20_vae.ipynb #f9ee1c86
 class VAE(nn.Module):
     "Convolutional VAE following the model contract: `loss(batch)` → `loss`, `rec`, `kl`, `beta`."
     def __init__(self, latent_dim:int=10,          # size d of z
@@ -250,10 +243,9 @@ class VAE(nn.Module):
                  rec_fn=None,                      # `(image, target) -> dict` with 'rec' (per pixel); replaces the likelihood
                  norm='auto'):                     # normalisation in the conv stages (see `ConvEncoder`)
         super().__init__()
-        from latent_nbs.nn import ConvEncoder, ConvDecoder
         check_int('latent_dim', latent_dim)
         if likelihood not in ('bernoulli', 'gaussian'): raise ValueError(f"likelihood={likelihood!r} is invalid: must be 'bernoulli' or 'gaussian'")
-        _check_pos('obs_std', obs_std); _check_beta('mixup_alpha', mixup_alpha)
+        check_num('obs_std', obs_std, gt=0); check_num('mixup_alpha', mixup_alpha, ge=0)
         if schedule is not None and not isinstance(schedule, KLSchedule): raise ValueError(f"schedule={schedule!r} is invalid: must be a KLSchedule")
         self.encoder = ConvEncoder(in_ch, size, widths, 2 * latent_dim, block, norm)
         self.decoder = ConvDecoder(latent_dim, in_ch, size, tuple(widths)[::-1], block, norm)
@@ -261,66 +253,80 @@ class VAE(nn.Module):
         self.schedule = schedule or ConstantBeta(1.)
         self.t, self.kl_dims = 0.0, None
 
-    def encode(self, x:Tensor)->tuple:
-        "Posterior parameters $(\\mu, \\log\\sigma^2)$, each (n, d)."
-        mu, logvar = self.encoder(x).chunk(2, dim=1)
-        return mu, logvar.clamp(-12, 8)      # keeps exp() finite early in training
+# %% ../nbs/20_vae.ipynb #11c16438
+@patch
+def encode(self:VAE, x:Tensor)->tuple:
+    "Posterior parameters $(\\mu, \\log\\sigma^2)$, each (n, d)."
+    mu, logvar = self.encoder(x).chunk(2, dim=1)
+    return mu, logvar.clamp(-12, 8)      # keeps exp() finite early in training
 
-    def decode(self, z:Tensor)->Tensor:
-        "Decoder output: logits (Bernoulli) or mean (Gaussian)."
-        return self.decoder(z)
+# %% ../nbs/20_vae.ipynb #07e54f38
+@patch
+def decode(self:VAE, z:Tensor)->Tensor:
+    "Decoder output: logits (Bernoulli) or mean (Gaussian)."
+    return self.decoder(z)
 
-    def decode_image(self, z:Tensor)->Tensor:
-        "Decoded image in [0, 1]."
+# %% ../nbs/20_vae.ipynb #ca976e77
+@patch
+def decode_image(self:VAE, z:Tensor)->Tensor:
+    "Decoded image in [0, 1]."
+    out = self.decode(z)
+    return torch.sigmoid(out) if self.likelihood == 'bernoulli' else out.clamp(0, 1)
+
+# %% ../nbs/20_vae.ipynb #cdc295e3
+@patch
+def reparameterize(self:VAE, mu:Tensor, logvar:Tensor)->Tensor:
+    "$z=\\mu+\\sigma\\epsilon$ in training, $\\mu$ in eval mode."
+    return mu + torch.randn_like(mu) * (0.5 * logvar).exp() if self.training else mu
+
+# %% ../nbs/20_vae.ipynb #b017b551
+@patch
+def forward(self:VAE, x:Tensor)->tuple:
+    "(decoder output, mu, logvar, z)."
+    mu, logvar = self.encode(x)
+    z = self.reparameterize(mu, logvar)
+    return self.decode(z), mu, logvar, z
+
+# %% ../nbs/20_vae.ipynb #bb668c5a
+@patch
+def nll(self:VAE, out:Tensor, x:Tensor)->tuple:
+    "Per-image reconstruction cost (n,) and extra named parts (batch means)."
+    if self.rec_fn is not None:
+        img = torch.sigmoid(out) if self.likelihood == 'bernoulli' else out
+        parts = {k: v for k, v in self.rec_fn(img, x).items()}
+        return parts.pop('rec') * x[0].numel() * x.new_ones(len(x)), parts
+    if self.likelihood == 'bernoulli':
+        return F.binary_cross_entropy_with_logits(out, x, reduction='none').flatten(1).sum(1), {}
+    s = self.obs_std
+    return ((out - x).pow(2) / (2 * s**2)).flatten(1).sum(1) + x[0].numel() * math.log(s * math.sqrt(2 * math.pi)), {}
+
+# %% ../nbs/20_vae.ipynb #a1b0720e
+@patch
+def loss(self:VAE, batch)->dict:
+    "Negative ELBO with the scheduled KL term, and its named parts."
+    x = batch_x(batch)
+    if self.training and self.augment is not None: x = self.augment(x)
+    mu, logvar = self.encode(x)
+    z = self.reparameterize(mu, logvar)
+    if self.training and self.mixup_alpha > 0:
+        z, lam, perm = mixup_latent(z, self.mixup_alpha)
         out = self.decode(z)
-        return torch.sigmoid(out) if self.likelihood == 'bernoulli' else out.clamp(0, 1)
+        (r1, p1), (r2, p2) = self.nll(out, x), self.nll(out, x[perm])
+        rec_n, parts = lam * r1 + (1 - lam) * r2, {k: lam * p1[k] + (1 - lam) * p2[k] for k in p1}
+    else: rec_n, parts = self.nll(self.decode(z), x)
+    kl_dims = (0.5 * (mu.pow(2) + logvar.exp() - logvar - 1)).mean(0)
+    self.kl_dims = kl_dims.detach()
+    rec = rec_n.mean()
+    return dict(loss=rec + self.schedule.penalty(kl_dims, self.t), rec=rec, kl=kl_dims.sum(),
+                beta=torch.tensor(self.schedule(self.t)), **parts)
 
-    def reparameterize(self, mu:Tensor, logvar:Tensor)->Tensor:
-        "$z=\\mu+\\sigma\\epsilon$ in training, $\\mu$ in eval mode."
-        return mu + torch.randn_like(mu) * (0.5 * logvar).exp() if self.training else mu
-
-    def forward(self, x:Tensor)->tuple:
-        "(decoder output, mu, logvar, z)."
-        mu, logvar = self.encode(x)
-        z = self.reparameterize(mu, logvar)
-        return self.decode(z), mu, logvar, z
-
-    def nll(self, out:Tensor, x:Tensor)->tuple:
-        "Per-image reconstruction cost (n,) and extra named parts (batch means)."
-        if self.rec_fn is not None:
-            img = torch.sigmoid(out) if self.likelihood == 'bernoulli' else out
-            parts = {k: v for k, v in self.rec_fn(img, x).items()}
-            return parts.pop('rec') * x[0].numel() * x.new_ones(len(x)), parts
-        if self.likelihood == 'bernoulli':
-            return F.binary_cross_entropy_with_logits(out, x, reduction='none').flatten(1).sum(1), {}
-        s = self.obs_std
-        return ((out - x).pow(2) / (2 * s**2)).flatten(1).sum(1) + x[0].numel() * math.log(s * math.sqrt(2 * math.pi)), {}
-
-    def loss(self, batch)->dict:
-        "Negative ELBO with the scheduled KL term, and its named parts."
-        x = batch_x(batch)
-        if self.training and self.augment is not None: x = self.augment(x)
-        mu, logvar = self.encode(x)
-        z = self.reparameterize(mu, logvar)
-        if self.training and self.mixup_alpha > 0:
-            z, lam, perm = mixup_latent(z, self.mixup_alpha)
-            out = self.decode(z)
-            (r1, p1), (r2, p2) = self.nll(out, x), self.nll(out, x[perm])
-            rec_n, parts = lam * r1 + (1 - lam) * r2, {k: lam * p1[k] + (1 - lam) * p2[k] for k in p1}
-        else: rec_n, parts = self.nll(self.decode(z), x)
-        kl_dims = (0.5 * (mu.pow(2) + logvar.exp() - logvar - 1)).mean(0)
-        self.kl_dims = kl_dims.detach()
-        rec = rec_n.mean()
-        return dict(loss=rec + self.schedule.penalty(kl_dims, self.t), rec=rec, kl=kl_dims.sum(),
-                    beta=torch.tensor(self.schedule(self.t)), **parts)
-
-    def epoch_end(self, learn):
-        "Advance the schedule's clock to the next epoch."
-        self.t = float(learn.epoch + 1)
+# %% ../nbs/20_vae.ipynb #b8f6769f
+@patch
+def epoch_end(self:VAE, learn):
+    "Advance the schedule's clock to the next epoch."
+    self.t = float(learn.epoch + 1)
 
 # %% ../nbs/20_vae.ipynb #b68da122
-from .learner import Callback
-
 class BetaStepper(Callback):
     "Set `model.t` to the fractional epoch before every training batch, so KL schedules move per step."
     order = -10
