@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 import numpy as np, torch
 from fastcore.basics import store_attr, patch
-from .core import Config, ConfigError, register, get_experiment, set_seed, atomic_write, check_num, check_int
+from .core import Config, ConfigError, register, get_experiment, set_seed, atomic_write, check_num, check_int, progress
 from .learner import Callback, Learner
 try: import fcntl
 except ImportError: fcntl = None  # Windows: run folders work, without the lock
@@ -83,7 +83,7 @@ def log_media(self:Learner,
     if not hasattr(self, 'media'): self.media = {}
     self.media[key] = Media(kind, obj, caption)
 
-# %% ../nbs/03_tracking.ipynb #f862ffad
+# %% ../nbs/03_tracking.ipynb #4d2c089d
 class WandbCallback(Callback):
     "Log the config, every epoch's history row (loss parts, lr, grad norm) and the media handed over to a wandb run."
     order = 85  # after GradClip (10), model callbacks and Checkpoint (80) fill the row; before EarlyStopping (90) can end the fit
@@ -103,53 +103,63 @@ class WandbCallback(Callback):
         store_attr()
         self.run, self.is_open, self.exit_code, self.summary, self._defined = None, False, None, {}, set()
 
-    def before_fit(self):
-        import wandb
-        l, cfg = self.learn, self.config if self.config is not None else self.learn.config
-        cfg = cfg.to_dict() if hasattr(cfg, 'to_dict') else dict(cfg or {})
-        learner = dict(model=type(l.model).__name__, n_params=sum(p.numel() for p in l.model.parameters()),
-                       opt=type(l.opt).__name__, lr=l.lr, wd=l.wd, n_epochs=l.n_epochs, device=str(l.device))
-        if self.dir is not None: Path(self.dir).mkdir(parents=True, exist_ok=True)
-        self.mode_used = wandb_mode(self.mode)
-        self.run = wandb.init(project=self.project, config={**cfg, 'learner': learner}, mode=self.mode_used,
-                              name=self.run_name, tags=list(self.tags), group=self.group, dir=self.dir, reinit='finish_previous',
-                              settings=wandb.Settings(silent=True, console='off'))
-        self.is_open, self.exit_code, self._defined = True, None, set()
-        if self.log_every: self.run.define_metric('batch/*', step_metric='batch/step')
+# %% ../nbs/03_tracking.ipynb #e8f24f12
+@patch
+def before_fit(self:WandbCallback):
+    import wandb
+    l, cfg = self.learn, self.config if self.config is not None else self.learn.config
+    cfg = cfg.to_dict() if hasattr(cfg, 'to_dict') else dict(cfg or {})
+    learner = dict(model=type(l.model).__name__, n_params=sum(p.numel() for p in l.model.parameters()),
+                   opt=type(l.opt).__name__, lr=l.lr, wd=l.wd, n_epochs=l.n_epochs, device=str(l.device))
+    if self.dir is not None: Path(self.dir).mkdir(parents=True, exist_ok=True)
+    self.mode_used = wandb_mode(self.mode)
+    self.run = wandb.init(project=self.project, config={**cfg, 'learner': learner}, mode=self.mode_used,
+                          name=self.run_name, tags=list(self.tags), group=self.group, dir=self.dir, reinit='finish_previous',
+                          settings=wandb.Settings(silent=True, console='off'))
+    self.is_open, self.exit_code, self._defined = True, None, set()
+    if self.log_every: self.run.define_metric('batch/*', step_metric='batch/step')
 
-    def after_batch(self):
-        l = self.learn
-        if not self.log_every or l.train_iter % self.log_every: return
-        parts = dict(zip(l.loss_dict, torch.stack([v.detach().float() for v in l.loss_dict.values()]).tolist()))  # one host sync
-        self.run.log({'batch/step': l.train_iter, 'batch/lr': l.opt.param_groups[0]['lr'], **{f'batch/{k}': v for k, v in parts.items()}})
+# %% ../nbs/03_tracking.ipynb #55d0227e
+@patch
+def after_batch(self:WandbCallback):
+    l = self.learn
+    if not self.log_every or l.train_iter % self.log_every: return
+    parts = dict(zip(l.loss_dict, torch.stack([v.detach().float() for v in l.loss_dict.values()]).tolist()))  # one host sync
+    self.run.log({'batch/step': l.train_iter, 'batch/lr': l.opt.param_groups[0]['lr'], **{f'batch/{k}': v for k, v in parts.items()}})
 
-    def after_epoch(self):
-        media = getattr(self.learn, 'media', {})
-        logs = {**self.learn.history[-1], **({} if self.mode_used == 'disabled' else {k: m.to_wandb() for k, m in media.items()})}
-        for k in logs.keys() - self._defined - {'epoch'}: self.run.define_metric(k, step_metric='epoch')
-        self._defined |= logs.keys()
-        self.run.log(logs)
-        media.clear()
+# %% ../nbs/03_tracking.ipynb #8a223f27
+@patch
+def after_epoch(self:WandbCallback):
+    media = getattr(self.learn, 'media', {})
+    logs = {**self.learn.history[-1], **({} if self.mode_used == 'disabled' else {k: m.to_wandb() for k, m in media.items()})}
+    for k in logs.keys() - self._defined - {'epoch'}: self.run.define_metric(k, step_metric='epoch')
+    self._defined |= logs.keys()
+    self.run.log(logs)
+    media.clear()
 
-    def after_fit(self):
-        failed = sys.exc_info()[1] is not None  # `fit` runs after_fit in a `finally`: an exception is on its way out
-        if self.is_open and (failed or not self.keep_open): self.finish(exit_code=1 if failed else 0)
+# %% ../nbs/03_tracking.ipynb #432ac652
+@patch
+def after_fit(self:WandbCallback):
+    failed = sys.exc_info()[1] is not None  # `fit` runs after_fit in a `finally`: an exception is on its way out
+    if self.is_open and (failed or not self.keep_open): self.finish(exit_code=1 if failed else 0)
 
-    def finish(self, summary:dict|None=None, # final metrics to put in the run summary (e.g. test error)
-               exit_code:int=0,              # 0 finished; non-zero marks the run failed
-              ):
-        "Close the run (after `fit`, or by hand with `keep_open=True`), adding `summary` and the model artifact."
-        if not self.is_open: return
-        import wandb
-        if summary: self.run.summary.update({k: v for k, v in summary.items() if isinstance(v, (int, float, str, bool))})
-        if self.log_model and exit_code == 0 and self.mode_used != 'disabled':
-            art = wandb.Artifact(f'model-{self.run.id}', type='model')
-            art.add_file(str(self.learn.save(Path(self.run.dir)/'model')))
-            self.run.log_artifact(art)
-        self.summary = {k: v for k, v in dict(self.run.summary).items() if isinstance(v, (int, float, str, bool))}
-        self.run_dir = Path(self.run.dir).parent
-        self.run.finish(exit_code=exit_code)
-        self.is_open, self.exit_code = False, exit_code
+# %% ../nbs/03_tracking.ipynb #9c295d39
+@patch
+def finish(self:WandbCallback, summary:dict|None=None, # final metrics to put in the run summary (e.g. test error)
+           exit_code:int=0,              # 0 finished; non-zero marks the run failed
+          ):
+    "Close the run (after `fit`, or by hand with `keep_open=True`), adding `summary` and the model artifact."
+    if not self.is_open: return
+    import wandb
+    if summary: self.run.summary.update({k: v for k, v in summary.items() if isinstance(v, (int, float, str, bool))})
+    if self.log_model and exit_code == 0 and self.mode_used != 'disabled':
+        art = wandb.Artifact(f'model-{self.run.id}', type='model')
+        art.add_file(str(self.learn.save(Path(self.run.dir)/'model')))
+        self.run.log_artifact(art)
+    self.summary = {k: v for k, v in dict(self.run.summary).items() if isinstance(v, (int, float, str, bool))}
+    self.run_dir = Path(self.run.dir).parent
+    self.run.finish(exit_code=exit_code)
+    self.is_open, self.exit_code = False, exit_code
 
 # %% ../nbs/03_tracking.ipynb #61ec72e4
 class RunFolderError(ConfigError):
@@ -331,7 +341,7 @@ def quadratic(cfg:QuadraticConfig)->dict:
     eps = np.random.default_rng(cfg.seed).standard_normal()
     return dict(value=(cfg.x - 1)**2 + (cfg.y + 2)**2 + cfg.noise * float(eps))
 
-# %% ../nbs/03_tracking.ipynb #e7f86fb0
+# %% ../nbs/03_tracking.ipynb #aebc0df5
 SWEEP_KEYS = ('method', 'metric', 'parameters', 'command', 'program', 'name', 'description', 'project', 'entity',
               'early_terminate', 'run_cap', 'controller', 'job', 'image')
 SWEEP_METHODS = ('grid', 'random', 'bayes')
@@ -351,6 +361,7 @@ class Sweep:
     @property
     def config_cls(self): return get_experiment(self.experiment).config_cls
 
+# %% ../nbs/03_tracking.ipynb #ec55b88c
 def _experiment_from_command(command, where:str)->str:
     "The NAME in a command like `[latent_nbs, train, NAME, ${args}]`."
     form = 'a list like [latent_nbs, train, NAME, "${args}"]'
@@ -363,6 +374,7 @@ def _experiment_from_command(command, where:str)->str:
 def _is_int(v)->bool: return isinstance(v, int) and not isinstance(v, bool)
 def _is_num(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
 
+# %% ../nbs/03_tracking.ipynb #12d43d91
 def _param_spec(name:str, p, where:str)->dict:
     "Normalise one `parameters` entry to a dict with an explicit 'distribution', checking its fields."
     bad = lambda msg: ValueError(f"{where}: parameters.{name} {msg}")
@@ -396,6 +408,7 @@ def _param_spec(name:str, p, where:str)->dict:
         if not (_is_num(p['q']) and p['q'] > 0): raise bad(f"q={p['q']!r} is invalid: must be a number > 0")
     return p
 
+# %% ../nbs/03_tracking.ipynb #d2d9e64f
 def _as_arg(v)->str:
     "A value as `wandb agent` writes it into `--key=value`."
     return str(v)
@@ -407,6 +420,7 @@ def sweep_config(sweep:Sweep,   # a checked sweep
     cls = sweep.config_cls
     return cls.from_dict({k: cls.parse_value(k, _as_arg(v)) for k, v in params.items()})
 
+# %% ../nbs/03_tracking.ipynb #2ed7d9d6
 def _check_values(sweep:Sweep, where:str):
     "Every listed value and both ends of every range must pass the config's validation on their own."
     for name, p in sweep.parameters.items():
@@ -417,6 +431,7 @@ def _check_values(sweep:Sweep, where:str):
             try: sweep_config(sweep, {name: v})
             except ValueError as e: raise ValueError(f"{where}: parameters.{name}: {e}") from None
 
+# %% ../nbs/03_tracking.ipynb #ec15f2b6
 def load_sweep(path:str|Path, # a wandb sweep YAML file
               )->Sweep:
     "Read and check a wandb sweep YAML file before anything runs; any problem raises a `ValueError` naming the file."
@@ -450,7 +465,7 @@ def load_sweep(path:str|Path, # a wandb sweep YAML file
     if method == 'grid': _grid_axes(sweep)
     return sweep
 
-# %% ../nbs/03_tracking.ipynb #b40bc60f
+# %% ../nbs/03_tracking.ipynb #7dbf47ea
 def _grid_axes(sweep:Sweep)->list[list]:
     "The values of each parameter in a grid search."
     axes = []
@@ -463,6 +478,7 @@ def _grid_axes(sweep:Sweep)->list[list]:
         else: raise ValueError(f"method 'grid' needs a finite set of values, but parameters.{name} has distribution {d!r}: use values/int_uniform/q_uniform, or method: random")
     return axes
 
+# %% ../nbs/03_tracking.ipynb #60349c4f
 def _quantise(x:float, q):
     "Round `x` to a multiple of `q` (an int when `q` is)."
     v = round(x / q) * q
@@ -483,6 +499,7 @@ def _draw(p:dict, rng:np.random.Generator):
         v = math.exp(v) if 'log_uniform' in d else v
     return _quantise(v, p['q']) if d.startswith('q_') else float(v)
 
+# %% ../nbs/03_tracking.ipynb #5ae1e23f
 def expand_sweep(sweep:Sweep,        # a checked sweep (`load_sweep`)
                  n:int|None=None,    # grid: at most n runs; random/bayes: number of draws (default: the file's run_cap)
                  seed:int=0,         # seed of the random draws
@@ -499,7 +516,7 @@ def expand_sweep(sweep:Sweep,        # a checked sweep (`load_sweep`)
     rng = np.random.default_rng(seed)
     return [{k: _draw(sweep.parameters[k], rng) for k in names} for _ in range(n)]
 
-# %% ../nbs/03_tracking.ipynb #287adb08
+# %% ../nbs/03_tracking.ipynb #11963d8f
 def _scalar(v):
     "A metric value as a plain python scalar (tensors and numpy numbers included); None if it is not a scalar."
     if isinstance(v, (bool, int, float, str)): return v
@@ -521,6 +538,7 @@ def _run_one(name:str, cfg, idx:int, run_id:str|None=None)->tuple:
 def _worker_init(threads:int):
     torch.set_num_threads(threads)
 
+# %% ../nbs/03_tracking.ipynb #7624f098
 def run_sweep(sweep:str|Path|Sweep,      # a sweep YAML file or a checked `Sweep`
               n:int|None=None,           # grid: at most n runs; random: number of draws
               workers:int=1,             # 1 runs in this process; more runs that many worker processes
@@ -542,11 +560,11 @@ def run_sweep(sweep:str|Path|Sweep,      # a sweep YAML file or a checked `Sweep
         write_results(rows, sdir.path, sweep.metric, title=f"Sweep `{sweep.name}` — experiment `{sweep.experiment}`, method {sweep.method}")
     return rows
 
+# %% ../nbs/03_tracking.ipynb #02a8b3ec
 def _run_all(sweep, cfgs, ids, workers)->dict:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing as mp
-    from latent_nbs.core import progress
     results = {}
     if workers == 1:
         for i, c in enumerate(progress(cfgs, desc=f'sweep {sweep.name}')): results[i] = _run_one(sweep.experiment, c, i, ids[i])
@@ -561,7 +579,7 @@ def _run_all(sweep, cfgs, ids, workers)->dict:
                 except BrokenProcessPool as e: results[i] = (i, {}, 'failed', float('nan'), f"worker process died: {e}")
     return results
 
-# %% ../nbs/03_tracking.ipynb #e15aca3e
+# %% ../nbs/03_tracking.ipynb #c5dfbd1a
 _LAST = ('status', 'seconds', 'error')
 
 def _columns(rows:list[dict])->list[str]:
@@ -588,6 +606,7 @@ def results_table(rows:list[dict],          # one dict per run
     line = lambda vals: '| ' + ' | '.join(v.rjust(n) for v, n in zip(vals, w)) + ' |'
     return '\n'.join([line(cols), '|' + '|'.join('-'*(n + 1) + ':' for n in w) + '|', *map(line, cells)])
 
+# %% ../nbs/03_tracking.ipynb #1228750b
 def sort_rows(rows:list[dict],        # one dict per run
               metric:dict|None=None,  # {'name', 'goal'}; None keeps the order
              )->list[dict]:           # best first; failed runs and runs without the metric last
@@ -597,6 +616,7 @@ def sort_rows(rows:list[dict],        # one dict per run
     ok = lambda r: _is_num(r.get(name)) and not math.isnan(r[name])
     return sorted(rows, key=lambda r: (0, sign * r[name]) if ok(r) else (1, r.get('run', 0)))
 
+# %% ../nbs/03_tracking.ipynb #702d8fcf
 def write_results(rows:list[dict],        # one dict per run
                   out_dir:str|Path,       # folder for results.csv and results.md
                   metric:dict|None=None,  # sort the markdown table by this {'name', 'goal'}
@@ -614,6 +634,7 @@ def write_results(rows:list[dict],        # one dict per run
     atomic_write(out/'results.md', lambda t: t.write_text(head + results_table(sort_rows(rows, metric), cols) + '\n'))
     return out/'results.csv', out/'results.md'
 
+# %% ../nbs/03_tracking.ipynb #cc72e960
 def read_results(path:str|Path, # a results.csv written by `write_results`
                 )->list[dict]:  # rows with numbers read back as int/float
     "Read a sweep's `results.csv` back into rows."
