@@ -4,18 +4,34 @@
 
 # %% ../nbs/04_nn.ipynb #c8e04fb3
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import math, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
-from fastcore.basics import store_attr
-from .core import check_int
+from fastcore.basics import store_attr, patch
+from .core import check_int, check_seq
 
 # %% auto #0
-__all__ = ['make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'SNLinear', 'SNConv2d', 'SNConvTranspose2d',
-           'lipschitz_estimate', 'MLP', 'make_norm', 'ResBlock', 'DenseBlock', 'CBAM', 'ConvEncoder', 'ConvDecoder']
+__all__ = ['Clamp01', 'make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'SNLinear', 'SNConv2d', 'SNConvTranspose2d',
+           'lipschitz_estimate', 'MLP', 'make_norm', 'ResBlock', 'DenseBlock', 'CBAM', 'ConvEncoder', 'ConvDecoder',
+           'operator_norm', 'converge_spectral_norms', 'layer_operator_norms']
+
+# %% ../nbs/04_nn.ipynb #a10e0001
+class _ClampST(torch.autograd.Function):
+    "Clamp to [0, 1] forward, identity backward (straight-through)."
+    @staticmethod
+    def forward(ctx, x): return x.clamp(0, 1)
+    @staticmethod
+    def backward(ctx, g): return g
+
+class Clamp01(nn.Module):
+    "Clamp to [0, 1], a 1-Lipschitz bounded output; `straight_through` lets the gradient pass where it clamps."
+    def __init__(self, straight_through:bool=True): # identity gradient where clamped (forward unchanged)
+        super().__init__(); self.straight_through = straight_through
+    def forward(self, x:Tensor)->Tensor:
+        return _ClampST.apply(x) if self.straight_through and torch.is_grad_enabled() else x.clamp(0, 1)
 
 # %% ../nbs/04_nn.ipynb #30e75545
 _ACTS = dict(relu=nn.ReLU, leaky_relu=lambda: nn.LeakyReLU(0.2), silu=nn.SiLU, gelu=nn.GELU, tanh=nn.Tanh,
-             sigmoid=nn.Sigmoid, elu=nn.ELU, softplus=nn.Softplus, identity=nn.Identity)
+             sigmoid=nn.Sigmoid, elu=nn.ELU, softplus=nn.Softplus, identity=nn.Identity, clamp=lambda: Clamp01())
 
 def make_act(act,                 # a name in `_ACTS`, an `nn.Module` class/factory, or None (identity)
              name:str='act',      # argument name to report in errors
@@ -33,7 +49,7 @@ def is_1_lipschitz_act(m:nn.Module)->bool:
     "Whether activation module `m` is known to have slope at most 1 everywhere."
     if isinstance(m, nn.LeakyReLU): return abs(m.negative_slope) <= 1
     if isinstance(m, nn.ELU): return m.alpha <= 1
-    return isinstance(m, (nn.ReLU, nn.ReLU6, nn.Tanh, nn.Sigmoid, nn.Softplus, nn.Identity, nn.Hardtanh))
+    return isinstance(m, (nn.ReLU, nn.ReLU6, nn.Tanh, nn.Sigmoid, nn.Softplus, nn.Identity, nn.Hardtanh, Clamp01))
 
 def _lipschitz_act(act, lipschitz:bool, name:str='act')->nn.Module:
     "`act` (None → SiLU, or LeakyReLU(0.2) in a Lipschitz net), checked to be 1-Lipschitz when it must be."
@@ -313,12 +329,17 @@ class CBAM(nn.Module):
 # %% ../nbs/04_nn.ipynb #63ed8ddc
 _BLOCKS = ('plain', 'res', 'dense', 'cbam')
 
-def _stages(size:int, n_widths:int)->tuple[int, int]:
-    "Number of stride-2 stages and the final spatial size: halve while even and the result is >= 4."
-    n, s = 0, size
-    while n < n_widths and s % 2 == 0 and s // 2 >= 4: n, s = n+1, s//2
-    if n == 0: raise ValueError(f"size={size!r} is invalid: must be even and >= 8 so that at least one stride-2 stage fits")
-    return n, s
+def _hw(size)->tuple[int, int]:
+    "`size` as (height, width): an int is the side of a square."
+    if isinstance(size, (tuple, list)): return check_seq('size', size, n=2)
+    s = check_int('size', size); return (s, s)
+
+def _stage_sizes(size, n_widths:int)->list[tuple[int, int]]:
+    "(h, w) at the input and after each stride-2 stage: halve (floor) while both halves are >= 4 and widths last."
+    hws = [_hw(size)]
+    while len(hws) <= n_widths and min(hws[-1]) // 2 >= 4: hws.append((hws[-1][0] // 2, hws[-1][1] // 2))
+    if len(hws) == 1: raise ValueError(f"size={size!r} is invalid: both sides must be >= 8 so that at least one stride-2 stage fits")
+    return hws
 
 def _block(block:str, ch:int, norm, act, lipschitz:bool)->list[nn.Module]:
     if block not in _BLOCKS: raise ValueError(f"block={block!r} is invalid: must be one of {_BLOCKS}")
@@ -334,9 +355,9 @@ def _check_widths(widths):
     return widths
 
 class ConvEncoder(nn.Module):
-    "Image (B, in_ch, size, size) → vector (B, out_dim) with stride-2 conv stages down to 4×4."
+    "Image (B, in_ch, H, W) → vector (B, out_dim) with stride-2 conv stages down to about 4×4."
     def __init__(self, in_ch:int=1,                   # image channels
-                 size:int=64,                         # image height = width
+                 size:int|tuple[int, int]=64,         # image side, or (height, width)
                  widths=(32, 64, 128, 256),           # channels per stage (only as many stages as the size allows)
                  out_dim:int=16,                      # output size (e.g. 2*latent for a VAE's mu and logvar)
                  block:str='plain',                   # 'plain', 'res', 'dense' or 'cbam' after each downsampling
@@ -345,45 +366,125 @@ class ConvEncoder(nn.Module):
                  lipschitz:bool=False,                # make the encoder 1-Lipschitz
                 ):
         super().__init__()
-        check_int('in_ch', in_ch); check_int('out_dim', out_dim); check_int('size', size)
+        check_int('in_ch', in_ch); check_int('out_dim', out_dim)
         widths, norm = _check_widths(widths), _resolve_norm(norm, lipschitz)
-        n, s = _stages(size, len(widths))
+        hws = _stage_sizes(size, len(widths)); n, (h, w) = len(hws) - 1, hws[-1]
         conv, lin = (SNConv2d, SNLinear) if lipschitz else (nn.Conv2d, nn.Linear)
         chans, layers = (in_ch, *widths[:n]), []
         for a, b in zip(chans[:-1], chans[1:]):
             layers += [conv(a, b, 4, 2, 1), make_norm(norm, b), _lipschitz_act(act, lipschitz), *_block(block, b, norm, act, lipschitz)]
-        self.net = nn.Sequential(*layers, nn.Flatten(), lin(chans[-1]*s*s, out_dim))
-        store_attr('in_ch,size,widths,out_dim,block,lipschitz'); self.n_stages, self.final_size = n, s
+        self.net = nn.Sequential(*layers, nn.Flatten(), lin(chans[-1]*h*w, out_dim))
+        store_attr('in_ch,size,widths,out_dim,block,lipschitz'); self.hw, self.n_stages = hws[0], n
+        self.final_size = h if h == w else (h, w)
     def forward(self, x:Tensor)->Tensor:
-        if x.shape[-3:] != (self.in_ch, self.size, self.size):
-            raise ValueError(f"x.shape={tuple(x.shape)} is invalid: expected (batch, {self.in_ch}, {self.size}, {self.size})")
+        if x.dim() != 4 or x.shape[1:] != (self.in_ch, *self.hw):
+            raise ValueError(f"x.shape={tuple(x.shape)} is invalid: expected (batch, {self.in_ch}, {self.hw[0]}, {self.hw[1]})")
         return self.net(x)
 
 class ConvDecoder(nn.Module):
-    "Vector (B, in_dim) → image (B, out_ch, size, size), mirroring `ConvEncoder`; `lipschitz=True` makes it 1-Lipschitz."
+    "Vector (B, in_dim) → image (B, out_ch, H, W), mirroring `ConvEncoder`; `lipschitz=True` makes it 1-Lipschitz."
     def __init__(self, in_dim:int,                    # input (latent) size
                  out_ch:int=1,                        # image channels
-                 size:int=64,                         # image height = width
+                 size:int|tuple[int, int]=64,         # image side, or (height, width)
                  widths=(256, 128, 64, 32),           # channels per stage, coarse to fine (the last ones are used for small images)
                  block:str='plain',                   # 'plain', 'res', 'dense' or 'cbam' before each upsampling
                  norm='auto',                         # 'group', 'batch', None or 'auto' (group, or None if lipschitz)
                  act=None,                            # activation (name/class); None → SiLU, or LeakyReLU(0.2) if lipschitz
                  lipschitz:bool=False,                # true-operator-norm spectral normalisation everywhere: ≤ 1-Lipschitz
-                 out_act=None,                        # output activation: None, 'sigmoid', … (1-Lipschitz if lipschitz)
+                 out_act=None,                        # output activation: None, 'clamp' ([0, 1]), 'sigmoid', … (1-Lipschitz if lipschitz)
                 ):
         super().__init__()
-        check_int('in_dim', in_dim); check_int('out_ch', out_ch); check_int('size', size)
+        check_int('in_dim', in_dim); check_int('out_ch', out_ch)
         widths, norm = _check_widths(widths), _resolve_norm(norm, lipschitz)
-        n, s = _stages(size, len(widths))
+        hws = _stage_sizes(size, len(widths)); n, (h, w) = len(hws) - 1, hws[-1]
         convT, lin = (SNConvTranspose2d, SNLinear) if lipschitz else (nn.ConvTranspose2d, nn.Linear)
         chans = (*widths[len(widths)-n:], out_ch)
-        layers = [lin(in_dim, chans[0]*s*s), nn.Unflatten(1, (chans[0], s, s)), _lipschitz_act(act, lipschitz)]
+        layers = [lin(in_dim, chans[0]*h*w), nn.Unflatten(1, (chans[0], h, w)), _lipschitz_act(act, lipschitz)]
         for i, (a, b) in enumerate(zip(chans[:-1], chans[1:])):
-            layers += [*_block(block, a, norm, act, lipschitz), convT(a, b, 4, 2, 1)]
+            big, small = hws[n-1-i], hws[n-i]   # 2·small + output_padding = big, side by side
+            layers += [*_block(block, a, norm, act, lipschitz), convT(a, b, 4, 2, 1, tuple(B - 2*S for B, S in zip(big, small)))]
             if i < n-1: layers += [make_norm(norm, b), _lipschitz_act(act, lipschitz)]
         if out_act is not None: layers.append(_lipschitz_act(out_act, lipschitz, 'out_act'))
         self.net = nn.Sequential(*layers)
-        store_attr('in_dim,out_ch,size,widths,block,lipschitz'); self.n_stages, self.start_size = n, s
+        store_attr('in_dim,out_ch,size,widths,block,lipschitz'); self.hw, self.n_stages = hws[0], n
+        self.start_size = h if h == w else (h, w)
     def forward(self, z:Tensor)->Tensor:
         if z.dim() != 2 or z.shape[1] != self.in_dim: raise ValueError(f"z.shape={tuple(z.shape)} is invalid: expected (batch, {self.in_dim})")
         return self.net(z)
+
+# %% ../nbs/04_nn.ipynb #a10c0001
+def operator_norm(op,                      # the linear map: a batch of inputs shaped like `shape` → outputs
+                  adj,                     # its adjoint (used only by the iterative method)
+                  shape:tuple,             # input shape with a leading 1, e.g. (1, C, H, W) or (1, in_features)
+                  tol:float=1e-9,          # Lanczos residual tolerance (relative)
+                  dense_max:int=2048,      # up to this many inputs, build the matrix and take its exact SVD
+                  v0:Tensor|None=None,     # warm start for Lanczos (e.g. the layer's power-iteration vector)
+                 )->tuple[float, Tensor]:  # σ_max and the unit right singular vector, shaped `shape` (float64)
+    "Largest singular value of a linear map given as functions, exactly (dense SVD) or by Lanczos on AᵀA."
+    import numpy as np, scipy.sparse.linalg as sla
+    n = math.prod(shape)
+    if n <= dense_max:
+        A = op(torch.eye(n, dtype=torch.float64).view(n, *shape[1:])).reshape(n, -1).T   # column j = A e_j
+        _, S, Vh = torch.linalg.svd(A, full_matrices=False)
+        return S[0].item(), Vh[0].view(shape)
+    to_t = lambda v: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float64)).view(shape)
+    AtA = sla.LinearOperator((n, n), matvec=lambda v: adj(op(to_t(v))).reshape(-1).numpy(), dtype=np.float64)
+    start = None if v0 is None else v0.detach().double().cpu().reshape(-1).numpy()
+    _, vec = sla.eigsh(AtA, k=1, which='LA', tol=tol, v0=start, maxiter=100*n)
+    v = to_t(vec[:, 0]); v = v / v.norm()
+    return op(v).norm().item(), v
+
+# %% ../nbs/04_nn.ipynb #a10c0005
+@patch
+def exact_sigma(self:SpectralNormMixin,
+                weight:Tensor|None=None,  # the weight to measure (default the layer's raw weight)
+                tol:float=1e-9,           # Lanczos tolerance (see `operator_norm`)
+               )->tuple[float, Tensor]:   # σ_max and the right singular vector (float64, shaped like `u`)
+    "Operator norm of this layer's linear map (bias aside) on inputs shaped like its `u`, by `operator_norm`."
+    if self.u.numel() == 0: raise ValueError(f"{type(self).__name__} has not seen an input yet: its operator depends on the input shape; run a forward first")
+    w = (self.weight if weight is None else weight).detach().double()
+    return operator_norm(lambda u: self._op(u, w), lambda v: self._adj(v, w), tuple(self.u.shape), tol, v0=self.u)
+
+# %% ../nbs/04_nn.ipynb #a10c0006
+@patch
+def converge(self:SpectralNormMixin,
+             tol:float=1e-9,      # Lanczos tolerance (see `operator_norm`)
+            )->float:             # the layer's exact σ_max, which its forward now divides by
+    "Set `u` to the exact top singular vector, so the layer divides by its true operator norm until the weight changes."
+    sigma, v = self.exact_sigma(tol=tol)
+    with torch.no_grad(): self.u.copy_(v.to(self.u))
+    self._u_version = self.weight._version    # nothing left to refine at eval
+    return sigma
+
+# %% ../nbs/04_nn.ipynb #a10c0007
+def _sn_layers(model:nn.Module, x:Tensor|None)->list[tuple[str, nn.Module]]:
+    "The spectral-norm layers of `model`, each shaped by a forward of `x` (eval, no grad) if given."
+    if x is not None:
+        training = model.training
+        with torch.no_grad(): model.eval()(x)
+        model.train(training)
+    layers = [(name or type(model).__name__, m) for name, m in model.named_modules() if isinstance(m, SpectralNormMixin)]
+    unshaped = [name for name, m in layers if m.u.numel() == 0]
+    if unshaped: raise ValueError(f"layers {unshaped} have not seen an input: pass x (a batch the model accepts) so their shapes are known")
+    return layers
+
+def converge_spectral_norms(model:nn.Module,       # any module holding `SNLinear`/`SNConv2d`/`SNConvTranspose2d` layers
+                            x:Tensor|None=None,    # a batch to run first (needed if a layer has not seen an input)
+                            tol:float=1e-9,        # Lanczos tolerance (see `operator_norm`)
+                           )->dict[str, float]:    # layer name → its exact σ_max (of the raw weight)
+    "Converge every spectral-norm layer to its exact operator norm (then each normalised layer is 1-Lipschitz to `tol`)."
+    return {name: m.converge(tol) for name, m in _sn_layers(model, x)}
+
+# %% ../nbs/04_nn.ipynb #a10c0008
+def layer_operator_norms(model:nn.Module,         # any module holding spectral-norm layers
+                         x:Tensor|None=None,      # a batch to run first (needed if a layer has not seen an input)
+                         tol:float=1e-9,          # Lanczos tolerance (see `operator_norm`)
+                        )->dict[str, float]:      # layer name → operator norm of the normalised layer
+    "Operator norm of each spectral-norm layer as it acts at evaluation: its weight divided by its σ estimate."
+    out = {}
+    for name, m in _sn_layers(model, x):
+        training = m.training; m.eval()
+        with torch.no_grad(): w = m.normalised_weight(m.u)   # what an eval forward uses (including its refinement)
+        m.train(training)
+        out[name] = m.exact_sigma(w, tol)[0]
+    return out
