@@ -101,8 +101,8 @@ class DynamicPruner(Callback):
                  share:float=0.99,             # pca_cdf: variance share to keep, in (0, 1)
                  temp:float=0.5,               # probabilistic: temperature in log units, > 0
                  beta:float=0.9,               # EMA factor for the per-dim mean and std, in [0, 1)
-                 start:int=200,                # optimiser steps before the first decision
-                 every:int=25,                 # optimiser steps between decisions
+                 start:int=300,                # optimiser steps before the first decision
+                 every:int=50,                 # optimiser steps between decisions
                  votes:int=2,                  # consecutive decisions that must vote for a dim before it is pruned
                  cooldown:int=0,               # optimiser steps to wait after a pruning event
                  max_prune:int|None=None,      # most dims pruned in one event (None: no limit)
