@@ -5,6 +5,8 @@
 # %% ../nbs/21_diagnostics.ipynb #8b2da8a0
 from __future__ import annotations
 import math, warnings
+from dataclasses import dataclass
+from functools import lru_cache
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr
@@ -166,10 +168,7 @@ class CollapseMonitor(Callback):
             self.alerts.append(msg)
             if self.warn: warnings.warn(msg)
 
-# %% ../nbs/21_diagnostics.ipynb #e591c6ef
-from dataclasses import dataclass
-from functools import lru_cache
-
+# %% ../nbs/21_diagnostics.ipynb #5b26f753
 @dataclass
 class VAEConfig(Config):
     "Config of the `vae` experiment."
@@ -208,6 +207,7 @@ class VAEConfig(Config):
         self.rule('T_mult', check_num, ge=1); self.rule('valid_frac', check_num, gt=0, lt=1)
         if self.device is not None: self.rule('device', check_device)
 
+# %% ../nbs/21_diagnostics.ipynb #cccba839
 @lru_cache(maxsize=4)
 def _images_of(dataset:str, n:int, size:int, data_seed:int)->Tensor:
     from latent_nbs.data import load_digits_images, dsprites_subset
@@ -215,6 +215,7 @@ def _images_of(dataset:str, n:int, size:int, data_seed:int)->Tensor:
     x = dsprites_subset(n, seed=data_seed)['x']
     return F.avg_pool2d(x, 64 // size) if size != 64 else x
 
+# %% ../nbs/21_diagnostics.ipynb #814bab57
 def train_vae(cfg:VAEConfig,      # what to train
               progress:bool=False,# show progress bars
               cbs:tuple=(),       # extra Learner callbacks (e.g. a `Checkpoint`)
@@ -236,6 +237,7 @@ def train_vae(cfg:VAEConfig,      # what to train
     learn.config = cfg.to_dict()
     return learn.fit(cfg.epochs, resume=resume)
 
+# %% ../nbs/21_diagnostics.ipynb #502e9f4c
 @register('vae', VAEConfig)
 def vae_experiment(cfg:VAEConfig)->dict:
     "Train a VAE (dSprites or digits) under a KL schedule in its own run folder; return collapse diagnostics, reconstruction and SSIM."
@@ -250,4 +252,3 @@ def vae_experiment(cfg:VAEConfig)->dict:
                        agg_kl=last['cm_agg_kl'], abs_corr=last['cm_abs_corr'], smoothness=smooth)
         run.write_json('metrics.json', metrics)
     return metrics
-
