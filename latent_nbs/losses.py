@@ -56,7 +56,7 @@ def edge_loss(recon:Tensor,   # reconstructions in [0, 1]
     "L1 distance between Sobel gradient maps."
     _check_pair(recon, target); return (sobel(recon) - sobel(target)).abs().mean()
 
-# %% ../nbs/22_losses.ipynb #def30595
+# %% ../nbs/22_losses.ipynb #b1abb1b0
 class FeatureNet(nn.Module):
     "Small CNN classifier whose intermediate feature maps serve as a perceptual space."
     def __init__(self, n_classes:int,          # number of labels it is trained on
@@ -75,6 +75,7 @@ class FeatureNet(nn.Module):
         return feats
     def forward(self, x): return self.head(self.features(x)[-1].mean((2, 3)))
 
+# %% ../nbs/22_losses.ipynb #01c31452
 def train_feature_net(x:Tensor,           # images in [0, 1], (n, c, h, w)
                       y:Tensor,           # integer labels, (n,)
                       epochs:int=10,      # passes over the data
@@ -94,6 +95,7 @@ def train_feature_net(x:Tensor,           # images in [0, 1], (n, c, h, w)
             loss = F.cross_entropy(net(x[idx]), y[idx]); opt.zero_grad(); loss.backward(); opt.step()
     return net.eval().requires_grad_(False)
 
+# %% ../nbs/22_losses.ipynb #f68f9d6f
 class PerceptualLoss(nn.Module):
     "Mean squared distance between frozen feature maps, summed over stages."
     def __init__(self, net:FeatureNet):  # trained feature extractor (frozen here)
