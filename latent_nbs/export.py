@@ -46,7 +46,7 @@ def quantization_report(model:nn.Module,  # float model
     return dict(size_mb=before, size_int8_mb=after, ratio=before / after, linear_share=n_lin / sum(p.numel() for p in f.parameters()),
                 max_abs_diff=float((y - yq).abs().max()), rel_diff=float((y - yq).norm() / y.norm()))
 
-# %% ../nbs/23_export.ipynb #aa8adfb2
+# %% ../nbs/23_export.ipynb #d200cd35
 class VAEEncoder(nn.Module):
     "Exportable encoder: image → (mu, logvar)."
     def __init__(self, vae:nn.Module): # a model with `encode(x) -> (mu, logvar)`
@@ -59,6 +59,7 @@ class VAEDecoder(nn.Module):
         super().__init__(); self.vae = vae
     def forward(self, z): return self.vae.decode_image(z)
 
+# %% ../nbs/23_export.ipynb #c8e8fbe8
 @contextlib.contextmanager
 def _quiet_export():
     "Silence the exporter's progress prints, deprecation notes and its 'torchvision is not installed' log lines."
@@ -87,6 +88,7 @@ def export_onnx(module:nn.Module,        # module to export (exported in eval mo
                           opset_version=opset, dynamo=dynamo, verbose=False, **kw)
     return path
 
+# %% ../nbs/23_export.ipynb #82228647
 def onnx_parity(module:nn.Module,   # the PyTorch module that was exported
                 path:str|Path,      # its .onnx file
                 x:Tensor,           # input batch (any batch size)
@@ -104,6 +106,7 @@ def onnx_parity(module:nn.Module,   # the PyTorch module that was exported
     if not diff <= tol: raise AssertionError(f"ONNX/torch mismatch for {path}: max abs diff {diff:.3g} > tol={tol}")
     return diff
 
+# %% ../nbs/23_export.ipynb #f48eceb3
 def export_vae(vae:nn.Module,      # trained VAE (`encode`, `decode_image`, `latent_dim`, `in_ch`, `size`)
                out_dir:str|Path,   # folder for encoder.onnx and decoder.onnx
                dynamo:bool=True,   # exporter choice, see `export_onnx`
