@@ -12,7 +12,8 @@ from torch import Tensor
 from fastcore.basics import store_attr, patch
 from .core import Config, register, set_seed
 from .data import make_fields, split_indices, tensor_loaders
-from .learner import Learner, Callback, GradClip, WarmupCosineRestarts, read_checkpoint
+from .learner import Learner, Callback, GradClip, WarmupCosineRestarts, read_checkpoint, Checkpoint
+from .tracking import RunDir, WandbCallback
 from .nn import MLP, ConvEncoder
 from .vae import VAE, KLSchedule
 from .diagnostics import ssim_score
@@ -351,6 +352,7 @@ def _cosine(cfg, steps_per_epoch:int):
 def train_field_vae(cfg:ConditionerConfig, # VAE fields, bs, lr, vae_seed, device
                     data:dict,             # from `field_data`
                     cbs:tuple=(),          # extra Learner callbacks (checkpoint, tracking)
+                    resume=None,           # a VAE checkpoint of this run to continue from (bit-identical)
                    )->TwoGroupVAE:         # the trained (or loaded) VAE, not yet frozen
     "Train the two-group VAE on the training fields, or load it from `cfg.vae_path`."
     x, (tr, va, _) = data['x'], data['splits']
@@ -362,7 +364,7 @@ def train_field_vae(cfg:ConditionerConfig, # VAE fields, bs, lr, vae_seed, devic
         return vae
     dl_tr, dl_va = tensor_loaders(dict(x=x), 'x', (tr, va), bs=cfg.bs, seed=cfg.vae_seed)
     Learner(vae, dl_tr, dl_va, lr=cfg.lr, sched=_cosine(cfg.replace(epochs=max(cfg.vae_epochs, 1)), len(dl_tr)), cbs=cbs,
-            device=cfg.device or None, progress=False).fit(cfg.vae_epochs)
+            device=cfg.device or None, progress=False).fit(cfg.vae_epochs, resume=resume)
     return vae
 
 # %% ../nbs/50_conditioner.ipynb #529aa80f
@@ -385,11 +387,13 @@ def train_conditioner(cfg:ConditionerConfig,  # what to train
                       cbs:tuple=(),           # extra callbacks for the conditioner's Learner
                       vae_cbs:tuple=(),       # extra callbacks for the VAE's Learner
                       progress:bool=False,    # progress bars
+                      resume=None,            # a conditioner checkpoint of this run to continue from
+                      vae_resume=None,        # a VAE checkpoint of this run to continue (or, when finished, reload) from
                      )->dict:                 # model, learn, watch, vae, data, y (codes) and test `metrics`
     "Train a conditioner through the frozen decoder of a two-group VAE, and evaluate it on the test split."
     data = field_data(cfg, conditions, fields)
     c, x, (tr, va, te) = data['cond'], data['x'], data['splits']
-    vae = freeze(vae if vae is not None else train_field_vae(cfg, data, vae_cbs))
+    vae = freeze(vae if vae is not None else train_field_vae(cfg, data, vae_cbs, vae_resume))
     dev = next(vae.parameters()).device
     y = _batched(lambda b: torch.cat(vae.encode_groups(b), 1), x, dev)
     set_seed(cfg.seed)
@@ -401,7 +405,7 @@ def train_conditioner(cfg:ConditionerConfig,  # what to train
     learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, wd=cfg.wd, sched=_cosine(cfg, len(dl_tr)), cbs=[watch, GradClip(cfg.max_norm), *cbs],
                     device=cfg.device or None, progress=progress)
     learn.config = cfg.to_dict()
-    learn.fit(cfg.epochs)
+    learn.fit(cfg.epochs, resume=resume)
     return dict(model=model, learn=learn, watch=watch, vae=vae, data=data, y=y, metrics=evaluate(model, data, y, te, learn))
 
 # %% ../nbs/50_conditioner.ipynb #10a75460
@@ -456,23 +460,20 @@ def plot_fields(x:Tensor,      # true fields, (n, 1, s, s)
 
 # %% ../nbs/50_conditioner.ipynb #f57927a9
 def _run_logged(name:str, cfg:ConditionerConfig)->dict:
-    "Train `cfg`; with `cfg.out_dir`, keep checkpoints, the loss and field plots, metrics.json and a wandb run there."
-    import json, matplotlib.pyplot as plt
-    from latent_nbs.learner import Checkpoint
-    from latent_nbs.tracking import WandbCallback
-    out = Path(cfg.out_dir) if cfg.out_dir else None
-    cbs, vae_cbs = [], []
-    if out:
-        out.mkdir(parents=True, exist_ok=True)
-        cbs, vae_cbs = [Checkpoint(out/'checkpoint'), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=out, tags=[name])], [Checkpoint(out/'vae')]
-    res = train_conditioner(cfg, cbs=cbs, vae_cbs=vae_cbs, progress=cfg.verbose)
-    m = res['metrics']
-    if out:
-        te, d = res['data']['splits'][2][:6], res['data']
-        with torch.no_grad(): pred = res['model'].eval().cpu()(d['cond'][te])
-        for fname, fig in (('losses.png', res['learn'].plot_losses()), ('fields.png', plot_fields(d['x'][te], {cfg.mode: pred}))):
-            fig.savefig(out/fname, dpi=100); plt.close(fig)
-        (out/'metrics.json').write_text(json.dumps(m, indent=1))
+    "Train `cfg` in its own run folder under `cfg.out_dir`: VAE and conditioner checkpoints, plots, metrics.json, wandb run; resumable."
+    with RunDir(cfg.out_dir, cfg, checkpoint='checkpoint/last.safetensors' if cfg.vae_path else 'vae/last.safetensors') as run:
+        cbs, vae_cbs = ([Checkpoint(run/'checkpoint'), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])],
+                        [Checkpoint(run/'vae')]) if run.active else ([], [])
+        cond_ckpt = run/'checkpoint'/'last.safetensors' if run.resume_from else None   # resumed in the VAE phase: none yet
+        res = train_conditioner(cfg, cbs=cbs, vae_cbs=vae_cbs, progress=cfg.verbose, vae_resume=None if cfg.vae_path else run.resume_from,
+                                resume=cond_ckpt if cond_ckpt is not None and cond_ckpt.exists() else None)
+        m = res['metrics']
+        if run.active:
+            te, d = res['data']['splits'][2][:6], res['data']
+            with torch.no_grad(): pred = res['model'].eval().cpu()(d['cond'][te])
+            run.savefig('losses.png', res['learn'].plot_losses(), dpi=100)
+            run.savefig('fields.png', plot_fields(d['x'][te], {cfg.mode: pred}), dpi=100)
+            run.write_json('metrics.json', m)
     if cfg.verbose: print(f"{name} ({cfg.mode}, {cfg.loss}): " + ', '.join(f'{k} {v:.4g}' for k, v in m.items()))
     return m
 
