@@ -442,7 +442,7 @@ def exact_sigma(self:SpectralNormMixin,
                )->tuple[float, Tensor]:   # σ_max and the right singular vector (float64, shaped like `u`)
     "Operator norm of this layer's linear map (bias aside) on inputs shaped like its `u`, by `operator_norm`."
     if self.u.numel() == 0: raise ValueError(f"{type(self).__name__} has not seen an input yet: its operator depends on the input shape; run a forward first")
-    w = (self.weight if weight is None else weight).detach().double()
+    w = (self.weight if weight is None else weight).detach().double().cpu()   # measured on the CPU in float64, whatever the model's device
     return operator_norm(lambda u: self._op(u, w), lambda v: self._adj(v, w), tuple(self.u.shape), tol, v0=self.u)
 
 # %% ../nbs/04_nn.ipynb #a10c0006
