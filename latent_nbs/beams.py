@@ -89,10 +89,13 @@ def generate_beams2d(n:int,                         # number of designs the file
     rows = _read_beams2d(out, settings); start, t0 = len(rows['x']), time.time()
     if start >= n: return dict(path=str(out), n=start, generated=0, seconds=0.0)
     Beams2D, version = _engibench_beams2d()
-    problem = Beams2D(seed=seed, config=dict(nely=nely, nelx=nelx))
-    for i, cond in zip(progress(range(start, n), total=n, initial=start, desc='beams2d'), beams2d_conditions(n, seed, ranges, start)):
-        cond = dict(zip(BEAMS2D_CONDITIONS, map(float, cond)))
-        x, c, iters = _optimise_beam(problem, cond, max_iter)
-        for k, v in zip(_ROWS, (x, c, *cond.values(), iters)): rows[k].append(v)
-        if (i + 1 - start) % save_every == 0 or i + 1 == n: _write_beams2d(out, rows, settings, version)
+    problem, saved = Beams2D(seed=seed, config=dict(nely=nely, nelx=nelx)), start
+    try:
+        for i, cond in zip(progress(range(start, n), total=n, initial=start, desc='beams2d'), beams2d_conditions(n, seed, ranges, start)):
+            cond = dict(zip(BEAMS2D_CONDITIONS, map(float, cond)))
+            x, c, iters = _optimise_beam(problem, cond, max_iter)
+            for k, v in zip(_ROWS, (x, c, *cond.values(), iters)): rows[k].append(v)
+            if i + 1 - saved >= save_every or i + 1 == n: _write_beams2d(out, rows, settings, version); saved = i + 1
+    finally:   # interrupted (Ctrl-C, an error): keep the designs finished since the last save
+        if len(rows['x']) > saved: _write_beams2d(out, rows, settings, version)
     return dict(path=str(out), n=n, generated=n - start, seconds=round(time.time() - t0, 1))
