@@ -10,7 +10,8 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr, patch
 from .core import Config, register, set_seed, check_int
-from .learner import Callback, Learner, batch_x
+from .learner import Callback, Learner, batch_x, Checkpoint
+from .tracking import RunDir, WandbCallback
 from .nn import ConvEncoder, ConvDecoder, MLP, make_act
 from .vae import KLSchedule, Curriculum, make_schedule, SCHEDULES, BetaStepper
 from .diagnostics import unit_activity, ssim_score
@@ -530,6 +531,7 @@ def train_csvae(cfg:CSVAEConfig,       # what to train
                 x=None,                # optional user images (array/tensor); overrides `cfg.images` and dSprites
                 cbs:tuple=(),          # extra callbacks (checkpoint, tracking)
                 media_every:int=0,     # monitor media cadence (0: histograms only)
+                resume=None,           # a checkpoint of this run to continue from (bit-identical)
                )->dict:                # learn, model, monitor, data
     "Train the CSVAE that `cfg` describes on the training split, with a `CSVAEMonitor` on the validation split."
     from latent_nbs.data import tensor_loaders
@@ -543,7 +545,7 @@ def train_csvae(cfg:CSVAEConfig,       # what to train
     mon = CSVAEMonitor(every=cfg.monitor_every, media_every=media_every)
     learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, cbs=[BetaStepper(), mon, *cbs], device=cfg.device, progress=cfg.verbose)
     learn.config = cfg.to_dict()
-    learn.fit(cfg.epochs)
+    learn.fit(cfg.epochs, resume=resume)
     return dict(learn=learn, model=model, monitor=mon, data=d)
 
 # %% ../nbs/30_csvae.ipynb #a4180c40
@@ -553,23 +555,18 @@ def csvae_test_metrics(model:ConceptStructuredVAE, x:Tensor)->dict:
     return dict(mse=F.mse_loss(p['recon'], p['x']).item(), ssim=float(ssim_score(p['recon'], p['x'])), **layer_stats(p, model.layers, model.names))
 
 def _run_logged(name:str, cfg:CSVAEConfig, x=None)->dict:
-    "Train `cfg`; with `cfg.out_dir`, keep a checkpoint, the diagnostic plots, metrics.json and a wandb run there."
-    from pathlib import Path
-    import matplotlib.pyplot as plt
-    from latent_nbs.learner import Checkpoint
-    from latent_nbs.tracking import WandbCallback
-    out = Path(cfg.out_dir) if cfg.out_dir else None
-    cbs = [Checkpoint(out/'checkpoint'), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=out, tags=[name])] if out else []
-    if out: out.mkdir(parents=True, exist_ok=True)
-    r = train_csvae(cfg, x, cbs, media_every=5 if out else 0)
-    m = csvae_test_metrics(r['model'], r['data']['x'][r['data']['splits'][2]])
-    if out:
-        p = csvae_posteriors(r['model'], r['learn'].valid_dl, 16)
-        for f, fig in (('layers.png', plot_layer_history(r['learn'].history, r['model'].names, len(r['model'].layers))),
-                       ('mu_hist.png', plot_mu_histograms(r['monitor'])), ('recon.png', recon_grid(p['x'], p['recon'])),
-                       ('traversals.png', plot_traversals(r['model'], p['x'][0]))): fig.savefig(out/f, dpi=90); plt.close(fig)
-        (out/'metrics.json').write_text(json.dumps(m, indent=1))
-    if cfg.verbose: print(f"{name}: test MSE {m['mse']:.4f}, SSIM {m['ssim']:.3f}, active dims per layer " + ', '.join(f"{m[k]}" for k in m if k.startswith('au_l')) + (f"; artifacts in {out}" if out else ''))
+    "Train `cfg` in its own run folder under `cfg.out_dir`: checkpoint, diagnostic plots, metrics.json, wandb run; resumable."
+    with RunDir(cfg.out_dir, cfg) as run:
+        cbs = [Checkpoint(run.checkpoint_dir), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])] if run.active else []
+        r = train_csvae(cfg, x, cbs, media_every=5 if run.active else 0, resume=run.resume_from)
+        m = csvae_test_metrics(r['model'], r['data']['x'][r['data']['splits'][2]])
+        if run.active:
+            p = csvae_posteriors(r['model'], r['learn'].valid_dl, 16)
+            for f, fig in (('layers.png', plot_layer_history(r['learn'].history, r['model'].names, len(r['model'].layers))),
+                           ('mu_hist.png', plot_mu_histograms(r['monitor'])), ('recon.png', recon_grid(p['x'], p['recon'])),
+                           ('traversals.png', plot_traversals(r['model'], p['x'][0]))): run.savefig(f, fig, dpi=90)
+            run.write_json('metrics.json', m)
+    if cfg.verbose: print(f"{name}: test MSE {m['mse']:.4f}, SSIM {m['ssim']:.3f}, active dims per layer " + ', '.join(f"{m[k]}" for k in m if k.startswith('au_l')) + (f"; artifacts in {run.path}" if run.active else ''))
     return m
 
 @register('csvae', CSVAEConfig)
