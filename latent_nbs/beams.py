@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_beams.ipynb #b06e0003
 from __future__ import annotations
-import time
+import math, time
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -18,34 +18,47 @@ BEAMS2D_CONDITIONS = ('volfrac', 'rmin', 'forcedist')
 BEAMS2D_RANGES = dict(volfrac=(0.15, 0.4), rmin=(1.5, 4.0), forcedist=(0.0, 1.0))   # EngiBench's published data set
 _RANGE_CHECKS = dict(volfrac=partial(check_num, gt=0, lt=1), rmin=partial(check_num, gt=0), forcedist=partial(check_num, ge=0, le=1))
 
+def _top_node(k:int, nelx:int, nely:int)->float:
+    "forcedist for the top node of column k: k/nelx, nudged up where rounding would put EngiBench's load index one DOF low."
+    fd = k / nelx
+    while int(1 + 2*fd*nelx*(nely + 1)) < 2*k*(nely + 1) + 1: fd = float(np.nextafter(fd, 2.0))
+    return fd
+
+# %% ../nbs/06_beams.ipynb #b06e0007
 def beams2d_conditions(n:int,              # number of designs
                        seed:int=0,         # seed; design i draws from `np.random.default_rng([seed, i])`
                        ranges:dict|None=None, # name → (low, high); default `BEAMS2D_RANGES`
                        start:int=0,        # first design index (a resumed run draws only the rest)
+                       nelx:int=100,       # grid width: forcedist is drawn among its top nodes k/nelx
+                       nely:int=50,        # grid height (for the load's DOF index)
                       )->np.ndarray:       # (n - start, 3) conditions in `BEAMS2D_CONDITIONS` order
-    "Uniform conditions for designs `start..n-1`; row i depends only on (seed, i), so a prefix never changes."
+    "Uniform conditions for designs `start..n-1`, forcedist on the top nodes; row i depends only on (seed, i)."
     r = ranges or BEAMS2D_RANGES
-    return np.array([[rng.uniform(*r[k]) for k in BEAMS2D_CONDITIONS]
-                     for rng in (np.random.default_rng([seed, i]) for i in range(start, n))]).reshape(-1, 3)
+    lo, hi = math.ceil(r['forcedist'][0]*nelx - 1e-9), math.floor(r['forcedist'][1]*nelx + 1e-9)
+    if lo > hi: raise ValueError(f"forcedist={tuple(r['forcedist'])} is invalid: it holds no top node k/{nelx} of the grid")
+    rows = [(g.uniform(*r['volfrac']), g.uniform(*r['rmin']), _top_node(int(g.integers(lo, hi + 1)), nelx, nely))
+            for g in (np.random.default_rng([seed, i]) for i in range(start, n))]
+    return np.array(rows, dtype=np.float64).reshape(-1, 3)
 
-# %% ../nbs/06_beams.ipynb #b06e000a
+# %% ../nbs/06_beams.ipynb #b06e000b
 _ROWS = ('x', 'c', *BEAMS2D_CONDITIONS, 'iters')
 
 def _beams2d_settings(seed, ranges, max_iter, nely, nelx)->dict:
-    return dict(seed=np.int64(seed), ranges=np.array([ranges[k] for k in BEAMS2D_CONDITIONS], dtype=np.float64),
-                max_iter=np.int64(max_iter), nely=np.int64(nely), nelx=np.int64(nelx))
+    return dict(format=np.int64(2), seed=np.int64(seed), ranges=np.array([ranges[k] for k in BEAMS2D_CONDITIONS], dtype=np.float64),
+                max_iter=np.int64(max_iter), nely=np.int64(nely), nelx=np.int64(nelx))   # format 2: forcedist on the top nodes
 
 def _read_beams2d(out:Path, settings:dict)->dict[str, list]:
     "Rows already in `out` (empty if it does not exist); refuses a file made with other settings."
     if not out.exists(): return {k: [] for k in _ROWS}
     with np.load(out, allow_pickle=False) as f:
+        if 'x' in f.files and 'format' not in f.files: raise ValueError(f"out={str(out)!r} was made by the first version of generate_beams2d (loads off the top nodes, see 06_beams): use another out")
         missing = [k for k in (*_ROWS, *settings) if k not in f.files]
         if missing: raise ValueError(f"out={str(out)!r} is not a Beams2D file of this generator: keys {missing} are missing")
         for k, v in settings.items():
             if not np.array_equal(f[k], v): raise ValueError(f"out={str(out)!r} was made with {k}={f[k].tolist()}, not {v.tolist()}: pass the same settings to resume, or another out")
         return {k: list(f[k]) for k in _ROWS}
 
-# %% ../nbs/06_beams.ipynb #b06e000b
+# %% ../nbs/06_beams.ipynb #b06e000c
 def _write_beams2d(out:Path, rows:dict, settings:dict, version:str):
     arrays = {k: np.asarray(v) for k, v in rows.items()} | settings | dict(engibench_version=np.array(version))
     def write(tmp):
@@ -58,7 +71,7 @@ def _optimise_beam(problem, cond:dict, max_iter:int)->tuple[np.ndarray, float, i
     c = float(problem.simulate(x, config=cond)[0])
     return np.clip(x, 0, 1).astype(np.float32), c, len(history)
 
-# %% ../nbs/06_beams.ipynb #b06e000c
+# %% ../nbs/06_beams.ipynb #b06e000d
 def _engibench_beams2d():
     try:
         from engibench.problems.beams2d import Beams2D
@@ -68,7 +81,7 @@ def _engibench_beams2d():
                           "pip install -e \".[engibench]\" (or pip install 'engibench[beams2d]')") from None
     return Beams2D, version('engibench')
 
-# %% ../nbs/06_beams.ipynb #b06e000d
+# %% ../nbs/06_beams.ipynb #b06e000e
 def generate_beams2d(n:int,                         # number of designs the file holds when done
                      out:str|Path,                  # .npz to write; designs already in it are kept and skipped
                      seed:int=0,                    # seed of the conditions (design i uses rng([seed, i]))
@@ -91,7 +104,7 @@ def generate_beams2d(n:int,                         # number of designs the file
     Beams2D, version = _engibench_beams2d()
     problem, saved = Beams2D(seed=seed, config=dict(nely=nely, nelx=nelx)), start
     try:
-        for i, cond in zip(progress(range(start, n), total=n, initial=start, desc='beams2d'), beams2d_conditions(n, seed, ranges, start)):
+        for i, cond in zip(progress(range(start, n), total=n, initial=start, desc='beams2d'), beams2d_conditions(n, seed, ranges, start, nelx, nely)):
             cond = dict(zip(BEAMS2D_CONDITIONS, map(float, cond)))
             x, c, iters = _optimise_beam(problem, cond, max_iter)
             for k, v in zip(_ROWS, (x, c, *cond.values(), iters)): rows[k].append(v)
