@@ -4,7 +4,8 @@
 
 # %% ../nbs/12_dlvae.ipynb #905dfcfd
 from __future__ import annotations
-import math, time
+import math, time, multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -12,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
 import latent_nbs.data as data_lib
-from .core import Config, register, set_seed, r2_score, check_int, check_num, check_choice, check_seq, check_type, check_memory, check_device
+from .core import Config, register, set_seed, r2_score, check_int, check_num, check_choice, check_seq, check_type, check_memory, check_device, progress
 from .data import smooth_layouts, design_performance, cached, split_indices, tensor_loaders
 from .volume import LeastVolumeAE, encode_all, explained_reconstruction, count_dims, pca_curve, VOL_NORMS
 from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
@@ -440,10 +441,7 @@ def run_many(cfgs:list,      # `DLVAEConfig`s
              workers:int=2,  # worker processes (1: run here, in order)
             )->list[dict]:   # one `run_record` per config, in order
     "Run many configs, in parallel worker processes."
-    from latent_nbs.core import progress
     check_int('workers', workers)
     if workers == 1: return [run_record(c) for c in progress(cfgs, desc='runs')]
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn')) as ex:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) as ex:
         return list(progress(ex.map(_worker_record, [c.to_dict() for c in cfgs]), total=len(cfgs), desc='runs'))
