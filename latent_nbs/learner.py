@@ -15,7 +15,7 @@ from .core import get_device, progress, atomic_write
 # %% auto #0
 __all__ = ['EVENTS', 'CancelFitException', 'CancelEpochException', 'NonFiniteLossError', 'Callback', 'to_device', 'batch_x',
            'ProgressBar', 'Learner', 'warmup_cosine_lr', 'WarmupCosineRestarts', 'GradClip', 'EarlyStopping',
-           'read_checkpoint', 'Checkpoint']
+           'read_checkpoint', 'Checkpoint', 'StopAfter']
 
 # %% ../nbs/02_learner.ipynb #d67e0be4
 EVENTS = ('before_fit', 'before_epoch', 'before_batch', 'after_loss', 'after_backward', 'after_step', 'after_batch',
@@ -612,6 +612,16 @@ class Checkpoint(Callback):
         if self.best and improved: self.learn.save(self.path/'best')
     def state_dict(self): return {'best_value': self.best_value}
     def load_state_dict(self, state): self.best_value = state['best_value']
+
+# %% ../nbs/02_learner.ipynb #a02d6478
+class StopAfter(Callback):
+    "Stop `fit` once `n` epochs are done (after `Checkpoint` has saved them): a run cut short, for resume tests."
+    order = 95
+    def __init__(self, n:int): # epochs after which the fit stops
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1: raise ValueError(f"n={n!r} is invalid: must be an int >= 1")
+        self.n = n
+    def after_epoch(self):
+        if self.learn.epochs_done == self.n: raise CancelFitException()
 
 # %% ../nbs/02_learner.ipynb #6d055b8f
 @patch
