@@ -613,7 +613,7 @@ class Checkpoint(Callback):
     def state_dict(self): return {'best_value': self.best_value}
     def load_state_dict(self, state): self.best_value = state['best_value']
 
-# %% ../nbs/02_learner.ipynb #a02d6478
+# %% ../nbs/02_learner.ipynb #750722e4
 class StopAfter(Callback):
     "Stop `fit` once `n` epochs are done (after `Checkpoint` has saved them): a run cut short, for resume tests."
     order = 95
