@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import numpy as np, torch
 from fastcore.basics import store_attr, patch
 from .core import Config, ConfigError, register, get_experiment, set_seed, atomic_write, check_num, check_int, progress
+from .core import _is_int, _is_num  # the one definition of a real int / number, also for sweep YAML values
 from .learner import Callback, Learner
 try: import fcntl
 except ImportError: fcntl = None  # Windows: run folders work, without the lock
@@ -371,8 +372,7 @@ def _experiment_from_command(command, where:str)->str:
     if '${args}' not in toks: raise ValueError(f"{where}: command={toks} is invalid: must contain ${{args}} so that wandb agent passes the parameters as --key=value, i.e. {form}")
     return toks[toks.index('train') + 1]
 
-def _is_int(v)->bool: return isinstance(v, int) and not isinstance(v, bool)
-def _is_num(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
+
 
 # %% ../nbs/03_tracking.ipynb #12d43d91
 def _param_spec(name:str, p, where:str)->dict:
