@@ -17,15 +17,14 @@ from .core import Config, register, set_seed, r2_score, check_int, check_num, ch
 from .data import smooth_layouts, design_performance, cached, split_indices, tensor_loaders
 from .volume import LeastVolumeAE, encode_all, explained_reconstruction, count_dims, pca_curve, VOL_NORMS
 from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
-from .nn import MLP, ConvEncoder, ConvDecoder
+from .nn import MLP, ConvEncoder, ConvDecoder, Clamp01, converge_spectral_norms, layer_operator_norms
 from .learner import Learner, Callback, Checkpoint, WarmupCosineRestarts
 from .tracking import RunDir, WandbCallback, WANDB_MODES
 
 # %% auto #0
 __all__ = ['VARIANTS', 'RobustScaler', 'SplitHeadEncoder', 'batch_parts', 'InterpretableDLVAE', 'smooth_designs', 'dlvae_data',
-           'DLVAEConfig', 'EvalClamp', 'dlvae_model', 'Polish', 'fit_dlvae', 'ridge_probe', 'r2_per_target',
-           'evaluate_dlvae', 'train_dlvae', 'plot_reconstructions', 'run_dlvae', 'LVAEConfig', 'run_lvae', 'run_record',
-           'run_many']
+           'DLVAEConfig', 'dlvae_model', 'Polish', 'fit_dlvae', 'ridge_probe', 'r2_per_target', 'evaluate_dlvae',
+           'train_dlvae', 'plot_reconstructions', 'run_dlvae', 'LVAEConfig', 'run_lvae', 'run_record', 'run_many']
 
 # %% ../nbs/12_dlvae.ipynb #520c8a3e
 class RobustScaler(nn.Module):
@@ -243,10 +242,6 @@ def validate(self:DLVAEConfig):
     if self.device: self.rule('device', check_device)
 
 # %% ../nbs/12_dlvae.ipynb #3af061bf
-class EvalClamp(nn.Module):
-    "Clamp to [0, 1] in evaluation mode (1-Lipschitz); identity while training, so no pixel's gradient is cut."
-    def forward(self, x:Tensor)->Tensor: return x if self.training else x.clamp(0, 1)
-
 def _nets(cfg:DLVAEConfig, shape:tuple):
     "Encoder (plain or split-head) and 1-Lipschitz decoder for designs of `shape` (C, H, W)."
     (c, h, w), d, hid = shape, cfg.latent_dim, cfg.hidden
@@ -258,8 +253,10 @@ def _nets(cfg:DLVAEConfig, shape:tuple):
         trunk = nn.Sequential(ConvEncoder(c, size, widths=tuple(cfg.widths), out_dim=hid), nn.SiLU())
         decoder = ConvDecoder(d, c, size=size, widths=tuple(cfg.widths)[::-1], lipschitz=True)
     encoder = SplitHeadEncoder(trunk, hid, d, cfg.perf_dim) if cfg.variant == 'split_head' else nn.Sequential(trunk, nn.Linear(hid, d))
-    return encoder, nn.Sequential(decoder, EvalClamp())
+    return encoder, nn.Sequential(decoder, Clamp01())
 
+
+# %% ../nbs/12_dlvae.ipynb #49c1c9f2
 def dlvae_model(cfg:DLVAEConfig, # the run's config
                 d:dict,          # `dlvae_data`'s output
                )->InterpretableDLVAE:
@@ -355,10 +352,11 @@ def train_dlvae(cfg:DLVAEConfig,      # the run's config
     set_seed(cfg.seed)
     d = dlvae_data(cfg, data)
     model = dlvae_model(cfg, d)
-    t0 = time.perf_counter()
     learn, pruner = fit_dlvae(cfg, model, d, cbs, resume, progress)
     steps = learn.train_iter
+    converge_spectral_norms(model.decoder)   # σ estimates → exact operator norms: the decoder is 1-Lipschitz to 1e-9 at evaluation
     metrics = {**evaluate_dlvae(model, d, 'test'), **{f'valid_{k}': v for k, v in evaluate_dlvae(model, d, 'valid').items()},
+               'max_layer_norm': max(layer_operator_norms(model.decoder).values()),
                'steps': steps, 'sec_per_step': sum(h['time'] for h in learn.history) / max(steps, 1)}
     return dict(model=model, learn=learn, pruner=pruner, data=d, z_test=encode_all(model, d['x'][d['splits'][2]]), metrics=metrics)
 
