@@ -102,7 +102,8 @@ def split_by_run(run:Tensor,                          # (rows,) run id per row
 # %% ../nbs/01_data.ipynb #c080e258
 class TensorsDataset(torch.utils.data.Dataset):
     "Rows of several same-length tensors; a list of indices fetches a whole batch at once."
-    def __init__(self, *tensors:Tensor, single:bool=False):
+    def __init__(self, *tensors:Tensor,  # same-length tensors, indexed together
+                 single:bool=False):     # one tensor: return it bare instead of a 1-tuple
         if len({len(t) for t in tensors}) != 1: raise ValueError(f"tensors have different lengths {[len(t) for t in tensors]}")
         self.tensors, self.single = tensors, single
     def __len__(self): return len(self.tensors[0])
@@ -111,14 +112,17 @@ class TensorsDataset(torch.utils.data.Dataset):
         out = tuple(t[idx] for t in self.tensors)
         return out[0] if self.single else out
 
-def _as_is(batch): return batch
+# %% ../nbs/01_data.ipynb #3f80dc08
+def _as_is(batch): return batch  # `__getitems__` already returns the batch
 
+# %% ../nbs/01_data.ipynb #a7487244
 def tensor_loaders(tensors:dict,                 # name → tensor, all with the same first dimension
                    keys:str|Sequence[str],       # what a batch holds, in this order (one name → a bare tensor)
-                   splits:Sequence[Tensor],      # row indices per split, e.g. from `split_indices`; the first is shuffled
+                   splits:Sequence[Tensor],      # row indices per split, e.g. from `split_indices`; the first is for training
                    bs:int=64,                    # batch size
                    seed:int=0,                   # seed of the training shuffle
                    drop_last:bool=False,         # drop a short last training batch
+                   shuffle:bool=True,            # shuffle the training split (False: its rows in `splits[0]` order)
                   )->list[torch.utils.data.DataLoader]: # one loader per split
     "DataLoaders over `tensors[keys]` for each split; reproducible shuffling of the first."
     single = isinstance(keys, str)
@@ -130,7 +134,7 @@ def tensor_loaders(tensors:dict,                 # name → tensor, all with the
     for i, idx in enumerate(splits):
         ds = TensorsDataset(*(tensors[k][idx] for k in keys), single=single)
         g = torch.Generator().manual_seed(seed) if i == 0 else None
-        dls.append(torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=i == 0, generator=g, collate_fn=_as_is,
+        dls.append(torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=shuffle and i == 0, generator=g, collate_fn=_as_is,
                                                drop_last=drop_last and i == 0))
     return dls
 
