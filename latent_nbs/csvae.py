@@ -6,12 +6,14 @@
 from __future__ import annotations
 import math, json
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr, patch
-from .core import Config, register, set_seed, check_int
+from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_device
 from .learner import Callback, Learner, batch_x, Checkpoint
-from .tracking import RunDir, WandbCallback
+from .tracking import RunDir, WandbCallback, WANDB_MODES
 from .nn import ConvEncoder, ConvDecoder, MLP, make_act
 from .vae import KLSchedule, Curriculum, make_schedule, SCHEDULES, BetaStepper
 from .diagnostics import unit_activity, ssim_score
@@ -332,7 +334,7 @@ class CSVAEMonitor(Callback):
                  threshold:float=0.01,        # activity threshold for active dimensions
                  max_n:int|None=1000):        # images per check
         check_int('every', every); check_int('media_every', media_every, 0)
-        if not (isinstance(threshold, (int, float)) and threshold > 0): raise ValueError(f"threshold={threshold!r} is invalid: must be > 0")
+        check_num('threshold', threshold, gt=0)
         store_attr(); self.mu_hist, self.n_checks = {}, 0
 
 # %% ../nbs/30_csvae.ipynb #cb96723d
@@ -433,10 +435,6 @@ def dag_from_string(s:str)->tuple:
     return tuple(edges), names
 
 # %% ../nbs/30_csvae.ipynb #4070f7a4
-def _finite(v, low=None, strict=False):
-    ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-    return ok and (low is None or (v > low if strict else v >= low))
-
 @dataclass
 class CSVAEConfig(Config):
     "Config of the `csvae` experiment."
@@ -473,28 +471,21 @@ class CSVAEConfig(Config):
 # %% ../nbs/30_csvae.ipynb #d4df5ed7
 @patch
 def validate(self:CSVAEConfig):
-    from pathlib import Path
-    for f in ('n', 'unit_dim', 'interm_unit_dim', 'bu_hidden', 'bu_depth', 'epochs', 'bs', 'monitor_every'):
-        v = getattr(self, f); self.check(f, isinstance(v, int) and not isinstance(v, bool) and v >= 1, 'must be an int >= 1')
-    for f in ('n_interm_layers', 'data_seed', 'seed'):
-        v = getattr(self, f); self.check(f, isinstance(v, int) and not isinstance(v, bool) and v >= 0, 'must be an int >= 0')
-    self.check('n', self.n >= 20, 'must be >= 20 (train/valid/test splits)')
-    self.check('images', isinstance(self.images, str) and (not self.images or (self.images.endswith(('.npy', '.npz')) and Path(self.images).is_file())), 'must be empty or an existing .npy / .npz file')
-    self.check('size', self.size in (16, 32, 64), 'must be 16, 32 or 64')
-    self.check('corr', _finite(self.corr, 0, strict=True), 'must be a finite number > 0')
-    try: dag_from_string(self.dag) if isinstance(self.dag, str) else self.check('dag', False, 'must be a string')
+    for f in ('n', 'unit_dim', 'interm_unit_dim', 'bu_hidden', 'bu_depth', 'epochs', 'bs', 'monitor_every'): self.rule(f, check_int, 20 if f == 'n' else 1)
+    for f in ('n_interm_layers', 'data_seed', 'seed'): self.rule(f, check_int, 0)
+    self.check('images', not self.images or (self.images.endswith(('.npy', '.npz')) and Path(self.images).is_file()), 'must be empty or an existing .npy / .npz file')
+    self.rule('size', check_choice, (16, 32, 64))
+    try: dag_from_string(self.dag)
     except ValueError as e: self.check('dag', False, str(e).split('is invalid: ')[-1])
-    self.check('widths', isinstance(self.widths, (tuple, list)) and len(self.widths) > 0 and all(isinstance(w, int) and not isinstance(w, bool) and w >= 1 for w in self.widths), 'must be a non-empty tuple of ints >= 1')
-    for f, strict in (('beta', False), ('lam', True), ('head_weight', False), ('lr', True)): self.check(f, _finite(getattr(self, f), 0, strict), f"must be a finite number {'>' if strict else '>='} 0")
-    self.check('schedule', self.schedule in CSVAE_SCHEDULES, f'must be one of {CSVAE_SCHEDULES}')
-    self.check('valid_frac', _finite(self.valid_frac) and 0 < self.valid_frac <= 0.3, 'must be in (0, 0.3]')
-    self.check('warmup_frac', _finite(self.warmup_frac) and 0 < self.warmup_frac < 1, 'must be in (0, 1)')
-    self.check('faults', isinstance(self.faults, (tuple, list)) and set(self.faults) <= set(FAULTS), f'must be a subset of {FAULTS}')
-    self.check('heads', isinstance(self.heads, bool) and not (self.heads and self.images), 'must be a bool, and False with user images')
-    for f in ('verbose',): self.check(f, isinstance(getattr(self, f), bool), 'must be a bool')
-    self.check('device', self.device is None or isinstance(self.device, str), 'must be None or a device string')
-    self.check('out_dir', isinstance(self.out_dir, str), "must be a path string ('' → no artifacts)")
-    self.check('wandb_mode', self.wandb_mode in (None, 'online', 'offline', 'disabled'), "must be None, 'online', 'offline' or 'disabled'")
+    self.rule('widths', check_seq, check_int)
+    for f in ('corr', 'lam', 'lr'): self.rule(f, check_num, gt=0)
+    for f in ('beta', 'head_weight'): self.rule(f, check_num, ge=0)
+    self.rule('valid_frac', check_num, gt=0, le=0.3); self.rule('warmup_frac', check_num, gt=0, lt=1)
+    self.rule('schedule', check_choice, CSVAE_SCHEDULES)
+    self.rule('faults', check_seq, partial(check_choice, choices=FAULTS), min_len=0)
+    self.check('heads', not (self.heads and self.images), 'must be False with user images (they have no factor labels)')
+    if self.device: self.rule('device', check_device)
+    self.rule('wandb_mode', check_choice, (None, *WANDB_MODES))
 
 # %% ../nbs/30_csvae.ipynb #d021da13
 def _load_user_images(path:str)->Tensor:
