@@ -10,10 +10,10 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr, patch
-from .core import Config, register, set_seed
+from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_device
 from .data import make_fields, split_indices, tensor_loaders
 from .learner import Learner, Callback, GradClip, WarmupCosineRestarts, read_checkpoint, Checkpoint
-from .tracking import RunDir, WandbCallback
+from .tracking import RunDir, WandbCallback, WANDB_MODES
 from .nn import MLP, ConvEncoder
 from .vae import VAE, KLSchedule
 from .diagnostics import ssim_score
@@ -64,8 +64,7 @@ def field_loss(name:str,        # one of `LOSSES`
                delta:float=1.0, # Huber's delta / SmoothL1's beta (torch's default is 1)
               )->nn.Module:     # `loss(pred, target)`, mean over all elements
     "The field reconstruction loss `name`."
-    if name not in LOSSES: raise ValueError(f"name={name!r} is invalid: must be one of {LOSSES}")
-    if not (isinstance(delta, (int, float)) and math.isfinite(delta) and delta > 0): raise ValueError(f"delta={delta!r} is invalid: must be a finite number > 0")
+    check_choice('name', name, LOSSES); check_num('delta', delta, gt=0)
     return dict(MSE=nn.MSELoss, MAE=nn.L1Loss, Huber=lambda: nn.HuberLoss(delta=delta), SmoothL1=lambda: nn.SmoothL1Loss(beta=delta))[name]()
 
 # %% ../nbs/50_conditioner.ipynb #511c4599
@@ -75,8 +74,7 @@ class GroupKL(KLSchedule):
     def __init__(self, d1:int,          # size of the first (main) group
                  beta1:float=1.0,       # KL weight of the main group
                  beta2:float=1.0):      # KL weight of the secondary group
-        for k, v in (('beta1', beta1), ('beta2', beta2)):
-            if not (isinstance(v, (int, float)) and math.isfinite(v) and v >= 0): raise ValueError(f"{k}={v!r} is invalid: must be a finite number >= 0")
+        check_num('beta1', beta1, ge=0); check_num('beta2', beta2, ge=0)
         store_attr()
     def __call__(self, epoch): return float(self.beta1)
     def penalty(self, kl_dims, epoch): return self.beta1*kl_dims[:self.d1].sum() + self.beta2*kl_dims[self.d1:].sum()
@@ -293,27 +291,19 @@ class ConditionerConfig(Config):
     wandb_mode:str|None=None      # None → offline unless an API key is configured; 'disabled' → no wandb
 
 # %% ../nbs/50_conditioner.ipynb #e1d64575
-def _is_int(v): return isinstance(v, int) and not isinstance(v, bool)
-def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-def _is_ints(t): return isinstance(t, (tuple, list)) and len(t) > 0 and all(_is_int(v) and v >= 1 for v in t)
-
 @patch
 def validate(self:ConditionerConfig):
     for k, lo in (('n', 20), ('size', 8), ('main_dim', 1), ('sec_dim', 1), ('vae_epochs', 0), ('epochs', 1), ('bs', 1),
-                  ('data_seed', 0), ('seed', 0), ('vae_seed', 0)):
-        self.check(k, _is_int(getattr(self, k)) and getattr(self, k) >= lo, f'must be an int >= {lo}')
+                  ('data_seed', 0), ('seed', 0), ('vae_seed', 0)): self.rule(k, check_int, lo)
     self.check('size', self.size % 2 == 0, 'must be even (stride-2 stages)')
-    for k in ('vae_beta', 'vae_beta_sec', 'w_main', 'w_sec', 'latent_reg_weight', 'wd'):
-        self.check(k, _is_num(getattr(self, k)) and getattr(self, k) >= 0, 'must be a finite number >= 0')
-    for k in ('obs_std', 'delta', 'lr', 'max_norm', 'vanish'): self.check(k, _is_num(getattr(self, k)) and getattr(self, k) > 0, 'must be a finite number > 0')
-    self.check('mode', self.mode in MODES, f'must be one of {MODES}')
-    self.check('loss', self.loss in LOSSES, f'must be one of {LOSSES}')
+    for k in ('vae_beta', 'vae_beta_sec', 'w_main', 'w_sec', 'latent_reg_weight', 'wd'): self.rule(k, check_num, ge=0)
+    for k in ('obs_std', 'delta', 'lr', 'max_norm', 'vanish'): self.rule(k, check_num, gt=0)
+    self.rule('mode', check_choice, MODES); self.rule('loss', check_choice, LOSSES)
     self.check('w_main', self.mode == 'e2e' or self.w_main + self.w_sec > 0, 'w_main + w_sec must be > 0 when the latent MSE is used')
     self.check('latent_reg_weight', self.mode != 'hybrid' or self.latent_reg_weight > 0, "must be > 0 in mode 'hybrid'")
-    for k in ('vae_widths', 'hidden', 'cnn_widths'): self.check(k, _is_ints(getattr(self, k)), 'must be a non-empty tuple of ints >= 1')
-    for k in ('grad_checkpoint', 'oom_fallback', 'verbose'): self.check(k, isinstance(getattr(self, k), bool), 'must be True or False')
-    for k in ('vae_path', 'device', 'out_dir'): self.check(k, isinstance(getattr(self, k), str), 'must be a string')
-    self.check('wandb_mode', self.wandb_mode in (None, 'online', 'offline', 'disabled'), "must be None, 'online', 'offline' or 'disabled'")
+    for k in ('vae_widths', 'hidden', 'cnn_widths'): self.rule(k, check_seq, check_int)
+    if self.device: self.rule('device', check_device)
+    self.rule('wandb_mode', check_choice, (None, *WANDB_MODES))
 
 # %% ../nbs/50_conditioner.ipynb #0797ba39
 def _check_arrays(conditions, fields)->tuple:
