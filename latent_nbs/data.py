@@ -17,10 +17,10 @@ from .core import progress, check_int, check_num, check_seq, atomic_write
 __all__ = ['DSPRITES_FACTORS', 'DSPRITES_SIZES', 'DSPRITES_SHAPES', 'MACHINING_INPUTS', 'MACHINING_OUTPUTS',
            'MACHINING_MATERIALS', 'MILL_SIGNALS', 'FIELD_CONDITIONS', 'data_dir', 'cache_key', 'cached',
            'split_indices', 'split_by_run', 'TensorsDataset', 'tensor_loaders', 'dsprites_index_to_classes',
-           'dsprites_classes_to_index', 'dsprites_values', 'render_dsprites', 'DSprites', 'sample_correlated_classes',
-           'dsprites_subset', 'heat_solve', 'smooth_layouts', 'design_performance', 'make_designs', 'tool_wear',
-           'make_machining', 'load_mill_mat', 'field_problem', 'make_fields', 'load_digits_images', 'check_designs',
-           'load_designs']
+           'dsprites_classes_to_index', 'dsprites_values', 'render_dsprites', 'DSprites', 'show_images',
+           'sample_correlated_classes', 'dsprites_subset', 'heat_solve', 'smooth_layouts', 'design_performance',
+           'make_designs', 'tool_wear', 'make_machining', 'load_mill_mat', 'field_problem', 'make_fields',
+           'load_digits_images', 'check_designs', 'load_designs']
 
 # %% ../nbs/01_data.ipynb #ac85984a
 def data_dir()->Path:
@@ -222,6 +222,26 @@ class DSprites(torch.utils.data.Dataset):
     def latents_classes(self)->Tensor: return dsprites_index_to_classes(torch.arange(self.n))
     @cached_property
     def latents_values(self)->Tensor: return dsprites_values(self.latents_classes)
+
+# %% ../nbs/01_data.ipynb #5e1f0a02
+def show_images(x,                 # images (n, 1, H, W) or (n, H, W)
+                titles=None,       # one title per image (None: none)
+                ncols:int=8,       # images per row
+                cmap:str='gray',   # matplotlib colour map
+                size:float=1.3,    # inches per image
+                vmin=None,         # colour scale's low end (None: each image's own)
+                vmax=None,         # colour scale's high end (None: each image's own)
+               ):                  # the matplotlib figure
+    "A grid of images with optional titles; axes off, NaN images blank."
+    import matplotlib.pyplot as plt  # here, not at the top: importing the data module should not load matplotlib
+    n = len(x); nrows = -(-n // ncols)
+    fig, axs = plt.subplots(nrows, ncols, figsize=(size*ncols, size*nrows*(1.15 if titles else 1)), squeeze=False)
+    for i, ax in enumerate(axs.flat):
+        ax.axis('off')
+        if i < n:
+            ax.imshow(x[i].squeeze(), cmap=cmap, vmin=vmin, vmax=vmax)
+            if titles: ax.set_title(titles[i], fontsize=7)
+    fig.tight_layout(); return fig
 
 # %% ../nbs/01_data.ipynb #baf3b236
 def sample_correlated_classes(n:int,                      # number of samples
