@@ -134,7 +134,6 @@ def smooth_designs(n:int=1500,            # number of designs
                    vf_range:tuple=(0.3, 0.6),    # volume fractions drawn uniformly from this range
                   )->dict:                # x (n,1,s,s) 0/1, cond (n,1) volume fraction, perf (n,2) [compliance, max T]
     "Built-in heat-conduction designs with a chosen smoothness (cached on disk like `make_designs`)."
-    from latent_nbs.data import smooth_layouts, design_performance, cached
     check_int('n', n); check_int('size', size, 8); check_int('seed', seed, 0)
     check_seq('sigma_range', sigma_range, partial(check_num, gt=0), n=2, order='<=')
     check_seq('vf_range', vf_range, partial(check_num, gt=0, lt=1), n=2, order='<=')
