@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_learner.ipynb #4bc1f8b6
 from __future__ import annotations
-import contextlib, copy, json, math, os, random, re, time, warnings
+import contextlib, copy, inspect, json, math, os, random, re, time, warnings
 from pathlib import Path
 from typing import Callable, Iterable
 import numpy as np, torch
@@ -141,6 +141,7 @@ class Learner:
                  progress:bool=True,           # add a `ProgressBar` (silenced anyway by `LATENT_NBS_PROGRESS=0`)
                  nan_check:str='epoch',        # 'epoch' (no per-batch sync), 'batch' (stop before a bad step) or 'off'
                  sched_every:str='batch',      # step the scheduler every 'batch' or every 'epoch'
+                 fused:bool|None=None,         # fused optimiser step: None → where `opt_func` and the device allow, True → required, False → off
                 ):
         if not callable(getattr(model, 'loss', None)):
             raise ValueError(f"model={type(model).__name__} has no `loss(batch) -> dict` method (the model contract)")
@@ -156,7 +157,7 @@ class Learner:
         self.model = model.to(self.device)
         params = [p for p in model.parameters() if p.requires_grad]
         if not params: raise ValueError(f"model={type(model).__name__} has no trainable parameters")
-        self.opt = opt_func(params, lr=lr, weight_decay=wd)
+        self.opt = self._make_opt(params, fused)
         self.sched = self._make_sched(sched)
         self.scaler = torch.amp.GradScaler(self.device.type) if amp else None
         self.history, self.epoch, self.epochs_done, self.n_epochs, self.train_iter = [], 0, 0, 0, 0
@@ -180,6 +181,25 @@ def _make_sched(self:Learner, sched):
         return sched
     if callable(sched): return sched(self.opt)
     raise ValueError(f"sched={sched!r} is invalid: must be a function `opt -> LRScheduler` or None")
+
+# %% ../nbs/02_learner.ipynb #370fb85b
+@patch
+def _make_opt(self:Learner, params:list, fused:bool|None)->torch.optim.Optimizer:
+    if not (fused is None or isinstance(fused, bool)): raise ValueError(f"fused={fused!r} is invalid: must be True, False or None (auto)")
+    kw, reason = dict(lr=self.lr, weight_decay=self.wd), 'fused=False'
+    if fused is not False:
+        try: accepts = 'fused' in inspect.signature(self.opt_func).parameters
+        except (TypeError, ValueError): accepts = False
+        reason = f"opt_func {getattr(self.opt_func, '__name__', type(self.opt_func).__name__)} takes no `fused` argument"
+        if accepts:
+            try:
+                self.fused, self.fused_reason = True, None
+                return self.opt_func(params, fused=True, **kw)
+            except (RuntimeError, ValueError, TypeError) as e: reason = f"{type(e).__name__}: {e}"
+        if fused: raise ValueError(f"fused=True is unsupported here: {reason}")
+        if accepts: warnings.warn(f"fused optimiser step unavailable ({reason}): using the per-parameter loop")
+    self.fused, self.fused_reason = False, reason
+    return self.opt_func(params, **kw)
 
 # %% ../nbs/02_learner.ipynb #47d3475b
 @patch
@@ -574,6 +594,7 @@ def _apply_checkpoint(self:Learner, tensors, meta, model_sd, with_opt):
             state.setdefault(int(i), {})[name] = v
     for i, st in meta['opt']['state'].items(): state.setdefault(int(i), {}).update(st)
     groups = [{k: tuple(v) if isinstance(cur.get(k), tuple) else v for k, v in g.items()}  # JSON turned tuples (betas) into lists
+              | {k: cur[k] for k in ('fused', 'foreach') if k in cur}  # the implementation is this Learner's choice, not the checkpoint's
               for g, cur in zip(meta['opt']['param_groups'], self.opt.param_groups)]
     self.opt.load_state_dict({'state': state, 'param_groups': groups})
     if self.sched is not None: self.sched.load_state_dict(meta['sched']['state'])

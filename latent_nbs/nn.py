@@ -4,15 +4,16 @@
 
 # %% ../nbs/04_nn.ipynb #c8e04fb3
 from __future__ import annotations
-import math, torch, torch.nn as nn, torch.nn.functional as F
+import math, contextlib, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr, patch
 from .core import check_int, check_seq
 
 # %% auto #0
-__all__ = ['Clamp01', 'make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'SNLinear', 'SNConv2d', 'SNConvTranspose2d',
-           'lipschitz_estimate', 'MLP', 'make_norm', 'ResBlock', 'DenseBlock', 'CBAM', 'ConvEncoder', 'ConvDecoder',
-           'operator_norm', 'converge_spectral_norms', 'layer_operator_norms']
+__all__ = ['Clamp01', 'make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'SNLinear', 'native_convt', 'conv_transpose2d',
+           'ConvTranspose2d', 'SNConv2d', 'SNConvTranspose2d', 'lipschitz_estimate', 'MLP', 'make_norm', 'ResBlock',
+           'DenseBlock', 'CBAM', 'ConvEncoder', 'ConvDecoder', 'operator_norm', 'converge_spectral_norms',
+           'layer_operator_norms']
 
 # %% ../nbs/04_nn.ipynb #a10e0001
 class _ClampST(torch.autograd.Function):
@@ -111,6 +112,69 @@ class SNLinear(SpectralNormMixin, nn.Linear):
     def _adj(self, v, w): return F.linear(v, w.t())
     def forward(self, x:Tensor)->Tensor: return F.linear(x, self.normalised_weight(x), self.bias)
 
+# %% ../nbs/04_nn.ipynb #df5323a4
+@contextlib.contextmanager
+def _mkldnn_off():
+    "Run the CPU convolutions inside the block on torch's native kernels instead of oneDNN."
+    prev = torch.backends.mkldnn.enabled
+    torch.backends.mkldnn.enabled = False
+    try: yield
+    finally: torch.backends.mkldnn.enabled = prev
+
+# %% ../nbs/04_nn.ipynb #a7c24206
+class _NativeConvT(torch.autograd.Function):
+    "`F.conv_transpose2d` with forward and backward on torch's native CPU kernel."
+    @staticmethod
+    def forward(ctx, x, w, b, stride, padding, output_padding, groups, dilation):
+        ctx.save_for_backward(x, w); ctx.args, ctx.has_b = (stride, padding, output_padding, groups, dilation), b is not None
+        with _mkldnn_off(): return F.conv_transpose2d(x, w, b, stride, padding, output_padding, groups, dilation)
+    @staticmethod
+    def backward(ctx, g):
+        x, w = ctx.saved_tensors; (stride, padding, output_padding, groups, dilation), need = ctx.args, ctx.needs_input_grad
+        gb = g.sum((0, 2, 3)) if ctx.has_b and need[2] else None
+        if torch.is_grad_enabled():   # create_graph=True: differentiable recomputation, so higher derivatives exist
+            y = F.conv_transpose2d(x, w, None, stride, padding, output_padding, groups, dilation)
+            got = iter(torch.autograd.grad(y, [t for t, n in zip((x, w), need) if n], g, create_graph=True))
+            return (next(got) if need[0] else None), (next(got) if need[1] else None), gb, None, None, None, None, None
+        pair = nn.modules.utils._pair
+        with _mkldnn_off():
+            gx, gw, _ = torch.ops.aten.convolution_backward(g, x, w, None, pair(stride), pair(padding), pair(dilation),
+                                                           True, pair(output_padding), groups, [need[0], need[1], False])
+        return gx, gw, gb, None, None, None, None, None
+
+# %% ../nbs/04_nn.ipynb #24ff10a9
+_NATIVE_CONVT = [True]
+
+def native_convt(enabled:bool|None=None, # True/False to switch the per-shape choice on/off; None only reads it
+                )->bool:                 # the setting before this call
+    "Whether float32 CPU transposed convs with one output channel run on torch's native kernel instead of oneDNN."
+    prev = _NATIVE_CONVT[0]
+    if enabled is not None:
+        if not isinstance(enabled, bool): raise ValueError(f"enabled={enabled!r} is invalid: must be True, False or None")
+        _NATIVE_CONVT[0] = enabled
+    return prev
+
+# %% ../nbs/04_nn.ipynb #db3a554b
+def _use_native(x:Tensor, w:Tensor, groups:int)->bool:
+    return (_NATIVE_CONVT[0] and x.device.type == 'cpu' and x.dtype == torch.float32
+            and w.shape[1]*groups == 1 and torch.backends.mkldnn.enabled)
+
+def conv_transpose2d(x:Tensor,               # input, (batch, in_channels, h, w)
+                     w:Tensor,               # weight, (in_channels, out_channels/groups, kh, kw)
+                     b:Tensor|None=None,     # bias, (out_channels,)
+                     stride=1, padding=0, output_padding=0, groups:int=1, dilation=1, # as `F.conv_transpose2d`
+                    )->Tensor:
+    "`F.conv_transpose2d` on the CPU kernel that is faster for this shape (see `native_convt`)."
+    if not _use_native(x, w, groups): return F.conv_transpose2d(x, w, b, stride, padding, output_padding, groups, dilation)
+    return _NativeConvT.apply(x, w, b, stride, padding, output_padding, groups, dilation)
+
+# %% ../nbs/04_nn.ipynb #17b888c7
+class ConvTranspose2d(nn.ConvTranspose2d):
+    "`nn.ConvTranspose2d` on the faster CPU kernel for its shape (see `native_convt`)."
+    def forward(self, x:Tensor, output_size=None)->Tensor:
+        if output_size is not None: return super().forward(x, output_size)
+        return conv_transpose2d(x, self.weight, self.bias, self.stride, self.padding, self.output_padding, self.groups, self.dilation)
+
 # %% ../nbs/04_nn.ipynb #781171a6
 def _adjoint_output_padding(x_shape, y_shape, conv):
     "`output_padding` that makes `conv_transpose2d` map `y_shape` back exactly to `x_shape` (the adjoint of `conv`)."
@@ -121,6 +185,7 @@ def _check_conv(conv):
     if isinstance(conv.padding, str) or conv.padding_mode != 'zeros':
         raise ValueError(f"padding={conv.padding!r}, padding_mode={conv.padding_mode!r} is invalid: spectral normalisation needs int padding with padding_mode='zeros'")
 
+# %% ../nbs/04_nn.ipynb #4b47bff8
 class SNConv2d(SpectralNormMixin, nn.Conv2d):
     "`nn.Conv2d` divided by the operator norm of the convolution on its input's shape, so the layer is 1-Lipschitz."
     def __init__(self, in_channels:int,           # input channels
@@ -145,6 +210,7 @@ class SNConv2d(SpectralNormMixin, nn.Conv2d):
         return F.conv_transpose2d(v, w, None, self.stride, self.padding, op, self.groups, self.dilation)
     def forward(self, x:Tensor)->Tensor: return self._conv_forward(x, self.normalised_weight(x), self.bias)
 
+# %% ../nbs/04_nn.ipynb #b0c976a1
 class SNConvTranspose2d(SpectralNormMixin, nn.ConvTranspose2d):
     "`nn.ConvTranspose2d` divided by the operator norm of the map on its input's shape, so the layer is 1-Lipschitz."
     def __init__(self, in_channels:int,           # input channels
@@ -168,8 +234,8 @@ class SNConvTranspose2d(SpectralNormMixin, nn.ConvTranspose2d):
         return F.conv_transpose2d(u, w, None, self.stride, self.padding, self.output_padding, self.groups, self.dilation)
     def _adj(self, v, w): return F.conv2d(v, w, None, self.stride, self.padding, self.dilation, self.groups)
     def forward(self, x:Tensor)->Tensor:
-        return F.conv_transpose2d(x, self.normalised_weight(x), self.bias, self.stride, self.padding,
-                                  self.output_padding, self.groups, self.dilation)
+        return conv_transpose2d(x, self.normalised_weight(x), self.bias, self.stride, self.padding,
+                                self.output_padding, self.groups, self.dilation)
 
 # %% ../nbs/04_nn.ipynb #ec8f15f7
 def _per_sample_normalize(v): return v / v.flatten(1).norm(dim=1).clamp_min(1e-12).view(-1, *[1]*(v.dim()-1))
@@ -186,6 +252,7 @@ def _jacobian_norms(f, x, n_iter, gen):
         v = _per_sample_normalize(torch.autograd.grad(y, x, jv, retain_graph=True)[0])
     return torch.autograd.grad(jtw, w, v, retain_graph=True)[0].flatten(1).norm(dim=1)
 
+# %% ../nbs/04_nn.ipynb #9f7212b8
 def _pair_ratios(f, x, n_iter, lr, gen):
     a = x.clone().requires_grad_(True)
     b = (x + 1e-2*x.flatten(1).std().clamp_min(1e-3)*torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype)).requires_grad_(True)
@@ -196,6 +263,7 @@ def _pair_ratios(f, x, n_iter, lr, gen):
         opt.zero_grad(); (-ratio.clamp_min(1e-12).log().sum()).backward(); opt.step()
     return best
 
+# %% ../nbs/04_nn.ipynb #ee83482a
 def lipschitz_estimate(f,                      # function or module mapping a batch to a batch
                        x:Tensor,               # points to probe, (batch, ...)
                        n_iter:int=50,          # power-iteration steps ('jacobian') or ascent steps ('pairs')
@@ -341,6 +409,7 @@ def _stage_sizes(size, n_widths:int)->list[tuple[int, int]]:
     if len(hws) == 1: raise ValueError(f"size={size!r} is invalid: both sides must be >= 8 so that at least one stride-2 stage fits")
     return hws
 
+# %% ../nbs/04_nn.ipynb #c6e77f67
 def _block(block:str, ch:int, norm, act, lipschitz:bool)->list[nn.Module]:
     if block not in _BLOCKS: raise ValueError(f"block={block!r} is invalid: must be one of {_BLOCKS}")
     if lipschitz and block in ('dense', 'cbam'): raise ValueError(f"block={block!r} is invalid with lipschitz=True: use 'plain' or 'res'")
@@ -354,6 +423,7 @@ def _check_widths(widths):
     if not widths or not all(isinstance(w, int) and w >= 1 for w in widths): raise ValueError(f"widths={widths!r} is invalid: need a non-empty sequence of ints >= 1")
     return widths
 
+# %% ../nbs/04_nn.ipynb #35a88874
 class ConvEncoder(nn.Module):
     "Image (B, in_ch, H, W) → vector (B, out_dim) with stride-2 conv stages down to about 4×4."
     def __init__(self, in_ch:int=1,                   # image channels
@@ -381,6 +451,7 @@ class ConvEncoder(nn.Module):
             raise ValueError(f"x.shape={tuple(x.shape)} is invalid: expected (batch, {self.in_ch}, {self.hw[0]}, {self.hw[1]})")
         return self.net(x)
 
+# %% ../nbs/04_nn.ipynb #0bf2bcc0
 class ConvDecoder(nn.Module):
     "Vector (B, in_dim) → image (B, out_ch, H, W), mirroring `ConvEncoder`; `lipschitz=True` makes it 1-Lipschitz."
     def __init__(self, in_dim:int,                    # input (latent) size
@@ -397,7 +468,7 @@ class ConvDecoder(nn.Module):
         check_int('in_dim', in_dim); check_int('out_ch', out_ch)
         widths, norm = _check_widths(widths), _resolve_norm(norm, lipschitz)
         hws = _stage_sizes(size, len(widths)); n, (h, w) = len(hws) - 1, hws[-1]
-        convT, lin = (SNConvTranspose2d, SNLinear) if lipschitz else (nn.ConvTranspose2d, nn.Linear)
+        convT, lin = (SNConvTranspose2d, SNLinear) if lipschitz else (ConvTranspose2d, nn.Linear)
         chans = (*widths[len(widths)-n:], out_ch)
         layers = [lin(in_dim, chans[0]*h*w), nn.Unflatten(1, (chans[0], h, w)), _lipschitz_act(act, lipschitz)]
         for i, (a, b) in enumerate(zip(chans[:-1], chans[1:])):
