@@ -10,12 +10,12 @@ from typing import Callable, Iterable
 import numpy as np, torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
-from .core import get_device, progress, atomic_write
+from .core import get_device, progress, atomic_write, check_int, parse_int
 
 # %% auto #0
 __all__ = ['EVENTS', 'CancelFitException', 'CancelEpochException', 'NonFiniteLossError', 'Callback', 'to_device', 'batch_x',
            'ProgressBar', 'Learner', 'warmup_cosine_lr', 'WarmupCosineRestarts', 'GradClip', 'EarlyStopping',
-           'read_checkpoint', 'Checkpoint', 'StopAfter']
+           'read_checkpoint', 'Checkpoint', 'StopAfter', 'torch_threads']
 
 # %% ../nbs/02_learner.ipynb #d67e0be4
 EVENTS = ('before_fit', 'before_epoch', 'before_batch', 'after_loss', 'after_backward', 'after_step', 'after_batch',
@@ -182,7 +182,7 @@ def _make_sched(self:Learner, sched):
     if callable(sched): return sched(self.opt)
     raise ValueError(f"sched={sched!r} is invalid: must be a function `opt -> LRScheduler` or None")
 
-# %% ../nbs/02_learner.ipynb #370fb85b
+# %% ../nbs/02_learner.ipynb #671714fc
 @patch
 def _make_opt(self:Learner, params:list, fused:bool|None)->torch.optim.Optimizer:
     if not (fused is None or isinstance(fused, bool)): raise ValueError(f"fused={fused!r} is invalid: must be True, False or None (auto)")
@@ -669,3 +669,15 @@ def plot_losses(self:Learner, parts:Iterable[str]|None=None, # parts to show (de
     for ax in list(axs.flat)[len(parts):]: ax.set_visible(False)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/02_learner.ipynb #ec315786
+def torch_threads(n:int|None=None, # torch's CPU threads; None → the env var `LATENT_NBS_THREADS`, else 1
+                 )->int:           # the number now set
+    "Set torch's intra-op CPU thread count: one per process unless `n` or `LATENT_NBS_THREADS` asks for more."
+    if n is None:
+        env = os.environ.get('LATENT_NBS_THREADS', '1')
+        try: n = parse_int(env)
+        except ValueError: raise ValueError(f"LATENT_NBS_THREADS={env!r} is invalid: must be an int >= 1") from None
+        check_int('LATENT_NBS_THREADS', n)
+    torch.set_num_threads(check_int('n', n))
+    return n
