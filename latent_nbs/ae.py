@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import torch
 from torch import nn, Tensor
 from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_memory, check_device
-from .data import make_designs, split_indices, tensor_loaders
+from .data import split_indices, tensor_loaders
+from .designs import make_designs
 from .learner import Learner, Callback, Checkpoint
 from .tracking import WandbCallback, WANDB_MODES, RunDir
 from .nn import ConvEncoder, ConvDecoder

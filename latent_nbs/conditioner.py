@@ -11,7 +11,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr, patch
 from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_device
-from .data import make_fields, split_indices, tensor_loaders
+from .data import split_indices, tensor_loaders
+from .fields import make_fields
 from .learner import Learner, Callback, GradClip, WarmupCosineRestarts, read_checkpoint, Checkpoint
 from .tracking import RunDir, WandbCallback, WANDB_MODES
 from .nn import MLP, ConvEncoder

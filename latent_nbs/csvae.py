@@ -14,6 +14,8 @@ from fastcore.basics import store_attr, patch
 from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_device
 from .learner import Callback, Learner, batch_x, Checkpoint
 from .tracking import RunDir, WandbCallback, WANDB_MODES
+from .data import cached, split_indices
+from .dsprites import dsprites_subset
 from .nn import ConvEncoder, ConvDecoder, MLP, make_act
 from .vae import KLSchedule, Curriculum, make_schedule, SCHEDULES, BetaStepper
 from .diagnostics import unit_activity, ssim_score
@@ -410,7 +412,6 @@ def csvae_images(n:int=4000,        # images
                  seed:int=0,        # sampling seed
                 )->dict:            # x (n, 1, size, size) float, classes (n, 6) long
     "Correlated dSprites for the CSVAE, rendered once into the data cache."
-    from latent_nbs.data import cached, dsprites_subset
     check_int('n', n)
     if size not in (16, 32, 64): raise ValueError(f"size={size!r} is invalid: must be 16, 32 or 64")
     def make():
@@ -498,7 +499,6 @@ def _load_user_images(path:str)->Tensor:
 
 def csvae_data(cfg:CSVAEConfig, x=None)->dict:
     "Images (user `x`, `cfg.images`, or correlated dSprites) with factor classes when known, and train/valid/test splits."
-    from latent_nbs.data import split_indices
     if x is not None: d = dict(x=check_images(x))
     elif cfg.images: d = dict(x=_load_user_images(cfg.images))
     else: d = csvae_images(cfg.n, cfg.size, cfg.corr if cfg.corr < 1 else None, cfg.data_seed)

@@ -210,7 +210,8 @@ class VAEConfig(Config):
 # %% ../nbs/21_diagnostics.ipynb #cccba839
 @lru_cache(maxsize=4)
 def _images_of(dataset:str, n:int, size:int, data_seed:int)->Tensor:
-    from latent_nbs.data import load_digits_images, dsprites_subset
+    from latent_nbs.data import load_digits_images
+    from latent_nbs.dsprites import dsprites_subset
     if dataset == 'digits': return load_digits_images()['x']
     x = dsprites_subset(n, seed=data_seed)['x']
     return F.avg_pool2d(x, 64 // size) if size != 64 else x

@@ -14,7 +14,8 @@ from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
 import latent_nbs.data as data_lib
 from .core import Config, register, set_seed, r2_score, check_int, check_num, check_choice, check_seq, check_type, check_memory, check_device, progress
-from .data import smooth_layouts, design_performance, cached, split_indices, tensor_loaders
+from .data import cached, split_indices, tensor_loaders
+from .designs import smooth_layouts, design_performance
 from .volume import LeastVolumeAE, encode_all, explained_reconstruction, count_dims, pca_curve, VOL_NORMS
 from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
 from .nn import MLP, ConvEncoder, ConvDecoder, Clamp01, converge_spectral_norms, layer_operator_norms

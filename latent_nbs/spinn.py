@@ -15,7 +15,8 @@ from functools import partial
 from fastcore.basics import patch
 from .core import Config, register, set_seed, progress, check_int, check_num, check_choice, check_seq, atomic_write, r2_score
 from .tracking import RunDir
-from .data import make_machining, split_by_run, tensor_loaders
+from .data import split_by_run, tensor_loaders
+from .machining import make_machining
 from .learner import Learner, Checkpoint
 from .nn import MLP
 from .mask_pruning import (MagnitudePruner, MaskCallback, ratios_for_target, agp_sparsity, stage_ratios,
