@@ -171,12 +171,14 @@ def _as_array(v, name:str)->np.ndarray:
     if not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a): raise ValueError(f"{name} has dtype {a.dtype}: expected real numbers")
     return a
 
+# %% ../nbs/01_data.ipynb #c48ab05a
 def _check_finite(a:np.ndarray, name:str):
     bad = ~np.isfinite(a)
     if bad.any():
         first = np.argwhere(bad)[0]
         raise ValueError(f"{name} holds {int(bad.sum())} NaN/inf value(s), the first at index {tuple(int(i) for i in first)}")
 
+# %% ../nbs/01_data.ipynb #fd4596b0
 def _columns(v, name:str, names, n:int)->tuple[np.ndarray, tuple[str, ...]]:
     "`v` as an (n, k) float64 array with one name per column; None gives (n, 0)."
     if v is None: return np.zeros((n, 0)), ()
@@ -234,6 +236,7 @@ def _need(module:str, what:str):
     try: return importlib.import_module(module)
     except ImportError: raise ImportError(f"reading {what} needs the package {module.split('.')[0]!r}: pip install -e \".[data]\" (or pip install {module.split('.')[0]})") from None
 
+# %% ../nbs/01_data.ipynb #29c327f0
 def _arrow_to_numpy(col, key:str)->np.ndarray:
     "An Arrow column of numbers or of (nested) equal-length lists as an (n, ...) numpy array."
     pa, pc = _need('pyarrow', 'Arrow data'), _need('pyarrow.compute', 'Arrow data')
@@ -254,6 +257,7 @@ def _parquet_files(path:Path, split)->list[Path]:
     if not files: raise ValueError(f"path={str(path)!r} has no .parquet files" + (f" for split={split!r}" if split else ''))
     return files
 
+# %% ../nbs/01_data.ipynb #cd4facec
 def _arrow_dataset_files(path:Path, split)->list[Path]:
     "The Arrow files of a `save_to_disk` folder (a Dataset, or a DatasetDict's chosen splits)."
     if (path/'dataset_dict.json').exists():
@@ -275,6 +279,7 @@ def _read_table(path:Path, split)->tuple[list[str], Callable[[str], np.ndarray]]
     table = pa.concat_tables(tables)
     return table.column_names, lambda k: _arrow_to_numpy(table.column(k), k)
 
+# %% ../nbs/01_data.ipynb #3904f3c3
 def _read_arrays(path:Path, keys:list[str], split)->tuple[list[str], dict[str, np.ndarray]]:
     "Available keys of the file and the arrays of those in `keys` that exist."
     if path.suffix == '.npz':
@@ -296,6 +301,7 @@ def _key_tuple(name:str, keys)->tuple[str, ...]:
     if not all(isinstance(k, str) and k for k in keys): raise ValueError(f"{name}={keys!r} is invalid: must be a key name or a sequence of key names")
     return keys
 
+# %% ../nbs/01_data.ipynb #eb82a19d
 def _stack_keys(arrays:dict, keys:tuple, n:int)->tuple[np.ndarray|None, tuple[str, ...]]:
     "Columns from several keys side by side; a (n, k) key gives k columns named key[j]."
     if not keys: return None, ()
