@@ -210,7 +210,7 @@ class DLVAEConfig(Config):
     min_steps:int=2000           # at least this many optimiser steps: more epochs on a small data set
     bs:int=32                    # batch size
     lr:float=3e-3                # peak learning rate (AdamW)
-    sched:str='cosine'           # learning-rate schedule: 'cosine' (decay to 0 over the run) or 'constant'
+    sched:str='constant'         # learning-rate schedule: 'constant' (chosen on validation in 13_dlvae_study) or 'cosine' (decay to 0)
     polish:float=0.2             # last share of the epochs trained without volume and without pruning
     seed:int=0                   # seed of the model and the shuffling
     device:str=''                # '' → latent_nbs.core.get_device()
