@@ -19,7 +19,7 @@ from .designs import smooth_layouts, design_performance
 from .volume import LeastVolumeAE, encode_all, explained_reconstruction, count_dims, pca_curve, VOL_NORMS
 from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
 from .nn import MLP, ConvEncoder, ConvDecoder, Clamp01, converge_spectral_norms, layer_operator_norms
-from .learner import Learner, Callback, Checkpoint, WarmupCosineRestarts
+from .learner import Learner, Callback, Checkpoint, WarmupCosineRestarts, torch_threads
 from .tracking import RunDir, WandbCallback, WANDB_MODES
 
 # %% auto #0
@@ -432,7 +432,7 @@ def run_record(cfg:DLVAEConfig, # the run's config
             'std_spectrum': out['z_test'].std(0).sort(descending=True).values.tolist()}
 
 def _worker_record(d:dict)->dict:
-    torch.set_num_threads(1)
+    torch_threads()   # one thread per worker process unless LATENT_NBS_THREADS says otherwise
     return run_record(DLVAEConfig.from_dict(d))
 
 def run_many(cfgs:list,      # `DLVAEConfig`s
