@@ -465,6 +465,7 @@ class CSVAEConfig(Config):
     data_seed:int=0             # data sample and split
     seed:int=0                  # initialisation and batch order
     device:str|None=None        # None → `get_device()`
+    fused:bool|None=None        # fused AdamW step: None → where available, False → the per-parameter loop (rounding differs)
     verbose:bool=True           # print the headline metrics
     out_dir:str='runs/csvae'    # checkpoint, plots, metrics.json and the wandb run go here ('' → nothing)
     wandb_mode:str|None=None    # None → offline unless an API key is configured; 'disabled' → no wandb
@@ -534,7 +535,8 @@ def train_csvae(cfg:CSVAEConfig,       # what to train
     if model.heads: t['y'] = d['classes'][:, [HEAD_COLUMNS[n] for n in model.heads]]; keys.append('y')
     dl_tr, dl_va = tensor_loaders(t, keys if model.heads else 'x', d['splits'][:2], bs=cfg.bs, seed=cfg.seed)
     mon = CSVAEMonitor(every=cfg.monitor_every, media_every=media_every)
-    learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, cbs=[BetaStepper(), mon, *cbs], device=cfg.device, progress=cfg.verbose)
+    learn = Learner(model, dl_tr, dl_va, lr=cfg.lr, cbs=[BetaStepper(), mon, *cbs], device=cfg.device,
+                    progress=cfg.verbose, fused=cfg.fused)
     learn.config = cfg.to_dict()
     learn.fit(cfg.epochs, resume=resume)
     return dict(learn=learn, model=model, monitor=mon, data=d)
