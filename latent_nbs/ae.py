@@ -11,7 +11,7 @@ from torch import nn, Tensor
 from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_memory, check_device
 from .data import split_indices, tensor_loaders
 from .designs import make_designs
-from .learner import Learner, Callback, Checkpoint
+from .learner import Learner, Callback, Checkpoint, checkpoint_secs
 from .tracking import WandbCallback, WANDB_MODES, RunDir
 from .nn import ConvEncoder, ConvDecoder
 
@@ -96,7 +96,7 @@ def train_ae(cfg:AEConfig, # the run's settings
         model = AutoEncoder(cfg.size, cfg.latent_dim, cfg.widths)
         wb = WandbCallback(cfg.wandb_project, config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=['ae'], keep_open=True)
         learn = Learner(model, train_dl, valid_dl, lr=cfg.lr, wd=cfg.wd, device=cfg.device,
-                        cbs=[ReconImages(data['x'][splits[1][:8]]), Checkpoint(run.checkpoint_dir), wb])
+                        cbs=[ReconImages(data['x'][splits[1][:8]]), Checkpoint(run.checkpoint_dir, secs=checkpoint_secs()), wb])
         learn.config = cfg
         try:
             learn.fit(cfg.epochs, resume=run.resume_from)

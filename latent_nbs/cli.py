@@ -9,7 +9,7 @@ from dataclasses import fields, MISSING
 from pathlib import Path
 from fastcore.docments import docments
 from .core import Config, ConfigError, get_experiment, list_experiments
-from .learner import torch_threads
+from .learner import torch_threads, checkpoint_secs
 from .tracking import run_options, run_sweep, load_sweep, results_table, sort_rows
 
 # %% auto #0
@@ -205,7 +205,7 @@ def main(argv:list[str]|None=None, # arguments after the program name; None → 
         print(usage); return 0
     try: _refuse_duplicates(argv[:2] if argv[:1] in (['train'], ['data']) else argv)  # their own flags are checked by their parsers
     except ValueError as e: return _error('latent_nbs', str(e))
-    try: argv[:1] == ['list'] or torch_threads()   # one torch thread per process unless LATENT_NBS_THREADS says otherwise
+    try: argv[:1] == ['list'] or (torch_threads(), checkpoint_secs())   # one torch thread per process unless LATENT_NBS_THREADS says otherwise
     except ValueError as e: return _error('latent_nbs', str(e))
     try:
         a = _parser().parse_args(argv)

@@ -13,7 +13,7 @@ from fastcore.basics import store_attr, patch
 from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_device
 from .data import split_indices, tensor_loaders
 from .fields import make_fields
-from .learner import Learner, Callback, GradClip, WarmupCosineRestarts, read_checkpoint, Checkpoint
+from .learner import Learner, Callback, GradClip, WarmupCosineRestarts, read_checkpoint, Checkpoint, checkpoint_secs
 from .tracking import RunDir, WandbCallback, WANDB_MODES
 from .nn import MLP, ConvEncoder
 from .vae import VAE, KLSchedule
@@ -453,8 +453,8 @@ def plot_fields(x:Tensor,      # true fields, (n, 1, s, s)
 def _run_logged(name:str, cfg:ConditionerConfig)->dict:
     "Train `cfg` in its own run folder under `cfg.out_dir`: VAE and conditioner checkpoints, plots, metrics.json, wandb run; resumable."
     with RunDir(cfg.out_dir, cfg, checkpoint='checkpoint/last.safetensors' if cfg.vae_path else 'vae/last.safetensors') as run:
-        cbs, vae_cbs = ([Checkpoint(run/'checkpoint'), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])],
-                        [Checkpoint(run/'vae')]) if run.active else ([], [])
+        cbs, vae_cbs = ([Checkpoint(run/'checkpoint', secs=checkpoint_secs()), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])],
+                        [Checkpoint(run/'vae', secs=checkpoint_secs())]) if run.active else ([], [])
         cond_ckpt = run/'checkpoint'/'last.safetensors' if run.resume_from else None   # resumed in the VAE phase: none yet
         res = train_conditioner(cfg, cbs=cbs, vae_cbs=vae_cbs, progress=cfg.verbose, vae_resume=None if cfg.vae_path else run.resume_from,
                                 resume=cond_ckpt if cond_ckpt is not None and cond_ckpt.exists() else None)

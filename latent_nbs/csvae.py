@@ -12,7 +12,7 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import store_attr, patch
 from .core import Config, register, set_seed, check_int, check_num, check_choice, check_seq, check_device
-from .learner import Callback, Learner, batch_x, Checkpoint
+from .learner import Callback, Learner, batch_x, Checkpoint, checkpoint_secs
 from .tracking import RunDir, WandbCallback, WANDB_MODES
 from .data import cached, split_indices
 from .dsprites import dsprites_subset
@@ -550,7 +550,7 @@ def csvae_test_metrics(model:ConceptStructuredVAE, x:Tensor)->dict:
 def _run_logged(name:str, cfg:CSVAEConfig, x=None)->dict:
     "Train `cfg` in its own run folder under `cfg.out_dir`: checkpoint, diagnostic plots, metrics.json, wandb run; resumable."
     with RunDir(cfg.out_dir, cfg) as run:
-        cbs = [Checkpoint(run.checkpoint_dir), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])] if run.active else []
+        cbs = [Checkpoint(run.checkpoint_dir, secs=checkpoint_secs()), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])] if run.active else []
         r = train_csvae(cfg, x, cbs, media_every=5 if run.active else 0, resume=run.resume_from)
         m = csvae_test_metrics(r['model'], r['data']['x'][r['data']['splits'][2]])
         if run.active:

@@ -12,7 +12,7 @@ from torch import Tensor
 from fastcore.basics import store_attr
 from pytorch_msssim import ssim as _ms_ssim
 from .core import Config, register, set_seed, get_device, check_int, check_num, check_choice, check_seq, check_device
-from .learner import Callback, Learner, WarmupCosineRestarts, batch_x, Checkpoint
+from .learner import Callback, Learner, WarmupCosineRestarts, batch_x, Checkpoint, checkpoint_secs
 from .tracking import RunDir
 from .vae import VAE, BetaStepper, make_schedule, SCHEDULES
 
@@ -243,7 +243,7 @@ def train_vae(cfg:VAEConfig,      # what to train
 def vae_experiment(cfg:VAEConfig)->dict:
     "Train a VAE (dSprites or digits) under a KL schedule in its own run folder; return collapse diagnostics, reconstruction and SSIM."
     with RunDir(cfg.out_dir, cfg) as run:
-        learn = train_vae(cfg, cbs=[Checkpoint(run.checkpoint_dir)] if run.active else [], resume=run.resume_from)
+        learn = train_vae(cfg, cbs=[Checkpoint(run.checkpoint_dir, secs=checkpoint_secs())] if run.active else [], resume=run.resume_from)
         last = learn.history[-1]
         p = posteriors(learn.model, learn.valid_dl)
         g = torch.Generator().manual_seed(cfg.data_seed)

@@ -19,7 +19,7 @@ from .designs import smooth_layouts, design_performance
 from .volume import LeastVolumeAE, encode_all, explained_reconstruction, count_dims, pca_curve, VOL_NORMS
 from .latent_pruning import DynamicPruner, plot_pruning, POLICIES
 from .nn import MLP, ConvEncoder, ConvDecoder, Clamp01, converge_spectral_norms, layer_operator_norms
-from .learner import Learner, Callback, Checkpoint, WarmupCosineRestarts, torch_threads
+from .learner import Learner, Callback, Checkpoint, checkpoint_secs, WarmupCosineRestarts, torch_threads
 from .tracking import RunDir, WandbCallback, WANDB_MODES
 
 # %% auto #0
@@ -390,7 +390,7 @@ def _report(name, m, verbose):
 def _run_logged(name:str, cfg:DLVAEConfig, data:dict|None=None)->dict:
     "Train `cfg` in its own run folder under `cfg.out_dir`: checkpoint, plots, metrics.json, wandb run; resumable."
     with RunDir(cfg.out_dir, cfg) as run:
-        cbs = [Checkpoint(run.checkpoint_dir), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])] if run.active else []
+        cbs = [Checkpoint(run.checkpoint_dir, secs=checkpoint_secs()), WandbCallback(config=cfg, mode=cfg.wandb_mode, dir=run.path, tags=[name])] if run.active else []
         res = train_dlvae(cfg, data, progress=cfg.verbose, cbs=cbs, resume=run.resume_from)
         if run.active:
             run.savefig('losses.png', res['learn'].plot_losses(), dpi=100)

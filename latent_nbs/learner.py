@@ -10,12 +10,12 @@ from typing import Callable, Iterable
 import numpy as np, torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
-from .core import get_device, progress, atomic_write, check_int, parse_int
+from .core import get_device, progress, atomic_write, check_int, check_num, parse_int
 
 # %% auto #0
 __all__ = ['EVENTS', 'CancelFitException', 'CancelEpochException', 'NonFiniteLossError', 'Callback', 'to_device', 'batch_x',
            'ProgressBar', 'Learner', 'warmup_cosine_lr', 'WarmupCosineRestarts', 'GradClip', 'EarlyStopping',
-           'read_checkpoint', 'Checkpoint', 'StopAfter', 'torch_threads']
+           'read_checkpoint', 'Checkpoint', 'checkpoint_secs', 'StopAfter', 'torch_threads']
 
 # %% ../nbs/02_learner.ipynb #d67e0be4
 EVENTS = ('before_fit', 'before_epoch', 'before_batch', 'after_loss', 'after_backward', 'after_step', 'after_batch',
@@ -617,22 +617,35 @@ class Checkpoint(Callback):
                  best:bool=False,               # also keep the best epoch by `monitor`
                  monitor:str='valid_loss',      # history column that decides "best"
                  mode:str='min',                # 'min' or 'max'
+                 secs:float=0,                  # also wait this long after the previous `last` (the fit's final epoch is always saved)
                 ):
         if isinstance(every, bool) or not isinstance(every, int) or every < 1: raise ValueError(f"every={every!r} is invalid: must be an int >= 1")
         if mode not in ('min', 'max'): raise ValueError(f"mode={mode!r} is invalid: must be 'min' or 'max'")
+        check_num('secs', secs, ge=0)
         store_attr(); self.path = Path(path)
         self.best_value = math.inf if mode == 'min' else -math.inf
     @property
     def last(self)->Path: return self.path/'last.safetensors'
+    def before_fit(self): self._saved_at = time.monotonic()
     def after_epoch(self):
         if self.best:
             v = _monitored(self.learn, self.monitor, 'Checkpoint')
             improved = v < self.best_value if self.mode == 'min' else v > self.best_value
             if improved: self.best_value = v
-        if self.learn.epochs_done % self.every == 0: self.learn.save(self.last)
+        due = time.monotonic() - self._saved_at >= self.secs or self.learn.epochs_done == self.learn.n_epochs
+        if self.learn.epochs_done % self.every == 0 and due: self.learn.save(self.last); self._saved_at = time.monotonic()
         if self.best and improved: self.learn.save(self.path/'best')
     def state_dict(self): return {'best_value': self.best_value}
     def load_state_dict(self, state): self.best_value = state['best_value']
+
+# %% ../nbs/02_learner.ipynb #bf637b2a
+def checkpoint_secs()->float:
+    "How often the experiments' run folders write `last` (s; the final epoch always): env `LATENT_NBS_CHECKPOINT_SECS`, else 30."
+    env = os.environ.get('LATENT_NBS_CHECKPOINT_SECS', '30')
+    try: v = float(env)
+    except ValueError: v = -1.0
+    if not (math.isfinite(v) and v >= 0): raise ValueError(f"LATENT_NBS_CHECKPOINT_SECS={env!r} is invalid: must be a number of seconds >= 0")
+    return v
 
 # %% ../nbs/02_learner.ipynb #750722e4
 class StopAfter(Callback):

@@ -17,7 +17,7 @@ from .core import Config, register, set_seed, progress, check_int, check_num, ch
 from .tracking import RunDir
 from .data import split_by_run, tensor_loaders
 from .machining import make_machining
-from .learner import Learner, Checkpoint
+from .learner import Learner, Checkpoint, checkpoint_secs
 from .nn import MLP
 from .mask_pruning import (MagnitudePruner, MaskCallback, ratios_for_target, agp_sparsity, stage_ratios,
                                      cumulative_sparsity, structured_prune, widths_for_params, save_sparse, load_sparse, read_sparse)
@@ -287,7 +287,7 @@ def run_spinn(cfg:SpinnConfig)->dict:
     with RunDir(cfg.out_dir, cfg, checkpoint='dense/last.safetensors') as run:  # resume: the dense checkpoint, then finished stages
         data = machining_splits(cfg.n_runs, cfg.n_points, cfg.data_seed, cfg.seed)
         t0 = time.perf_counter()
-        dense, _ = train_dense(cfg, data, cbs=[Checkpoint(run.checkpoint_dir)] if run.active else [], resume=run.resume_from)
+        dense, _ = train_dense(cfg, data, cbs=[Checkpoint(run.checkpoint_dir, secs=checkpoint_secs())] if run.active else [], resume=run.resume_from)
         dense_scores = r2_scores(dense, *data['test'])
         model, rows = prune_stages(copy.deepcopy(dense), cfg, data, out=run.path, resume=run.resume_from is not None)
         d = run.path or Path(tempfile.mkdtemp())

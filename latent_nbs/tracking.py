@@ -105,18 +105,28 @@ class WandbCallback(Callback):
         self.run, self.is_open, self.exit_code, self.summary, self._defined = None, False, None, {}, set()
 
 # %% ../nbs/03_tracking.ipynb #e8f24f12
+class _OffRun:
+    "Stands in for a wandb run in 'disabled' mode: keeps the summary, logs nothing, imports nothing."
+    id, dir = 'disabled', None
+    def __init__(self): self.summary = {}
+    def log(self, *args, **kwargs): pass
+    def define_metric(self, *args, **kwargs): pass
+    def finish(self, exit_code:int=0): pass
+
 @patch
 def before_fit(self:WandbCallback):
-    import wandb
     l, cfg = self.learn, self.config if self.config is not None else self.learn.config
     cfg = cfg.to_dict() if hasattr(cfg, 'to_dict') else dict(cfg or {})
     learner = dict(model=type(l.model).__name__, n_params=sum(p.numel() for p in l.model.parameters()),
                    opt=type(l.opt).__name__, lr=l.lr, wd=l.wd, n_epochs=l.n_epochs, device=str(l.device))
-    if self.dir is not None: Path(self.dir).mkdir(parents=True, exist_ok=True)
     self.mode_used = wandb_mode(self.mode)
-    self.run = wandb.init(project=self.project, config={**cfg, 'learner': learner}, mode=self.mode_used,
-                          name=self.run_name, tags=list(self.tags), group=self.group, dir=self.dir, reinit='finish_previous',
-                          settings=wandb.Settings(silent=True, console='off'))
+    if self.mode_used == 'disabled': self.run = _OffRun()
+    else:
+        import wandb
+        if self.dir is not None: Path(self.dir).mkdir(parents=True, exist_ok=True)
+        self.run = wandb.init(project=self.project, config={**cfg, 'learner': learner}, mode=self.mode_used,
+                              name=self.run_name, tags=list(self.tags), group=self.group, dir=self.dir, reinit='finish_previous',
+                              settings=wandb.Settings(silent=True, console='off'))
     self.is_open, self.exit_code, self._defined = True, None, set()
     if self.log_every: self.run.define_metric('batch/*', step_metric='batch/step')
 
@@ -151,14 +161,14 @@ def finish(self:WandbCallback, summary:dict|None=None, # final metrics to put in
           ):
     "Close the run (after `fit`, or by hand with `keep_open=True`), adding `summary` and the model artifact."
     if not self.is_open: return
-    import wandb
     if summary: self.run.summary.update({k: v for k, v in summary.items() if isinstance(v, (int, float, str, bool))})
     if self.log_model and exit_code == 0 and self.mode_used != 'disabled':
+        import wandb
         art = wandb.Artifact(f'model-{self.run.id}', type='model')
         art.add_file(str(self.learn.save(Path(self.run.dir)/'model')))
         self.run.log_artifact(art)
     self.summary = {k: v for k, v in dict(self.run.summary).items() if isinstance(v, (int, float, str, bool))}
-    self.run_dir = Path(self.run.dir).parent
+    self.run_dir = Path(self.run.dir).parent if self.run.dir else None   # None: a disabled run keeps no folder
     self.run.finish(exit_code=exit_code)
     self.is_open, self.exit_code = False, exit_code
 

@@ -157,6 +157,13 @@ def count_dims(er:Tensor,         # explained reconstruction per dim
     return int((er >= thresh).sum())
 
 # %% ../nbs/10_volume.ipynb #dd67003c
+def _pca_basis(a:Tensor)->tuple[Tensor, Tensor]:
+    "Singular values and right singular vectors (rows) of the centred (n, d) matrix `a`, largest first."
+    n, d = a.shape
+    if n <= d: return torch.linalg.svd(a, full_matrices=False)[1:]
+    ev, v = torch.linalg.eigh(a.T @ a)   # d×d: cheaper than the SVD of a tall matrix, same leading subspace in float64
+    return ev.flip(0).clamp_min(0).sqrt(), v.flip(1).T
+
 def pca_curve(x_train:Tensor,   # training data, (n, ...) — flattened inside
               x_test:Tensor,    # held-out data, same trailing shape
               max_k:int=64,     # largest number of components
@@ -165,11 +172,10 @@ def pca_curve(x_train:Tensor,   # training data, (n, ...) — flattened inside
     check_int('max_k', max_k, 0)
     a, b = x_train.flatten(1).double(), x_test.flatten(1).double()
     mu = a.mean(0)
-    _, sv, vt = torch.linalg.svd(a - mu, full_matrices=False)
+    sv, vt = _pca_basis(a - mu)
     max_k = min(max_k, vt.shape[0])
     bc = b - mu
-    coef = bc @ vt[:max_k].T
-    mse = [float(bc.pow(2).mean())]
-    for k in range(1, max_k + 1):
-        mse.append(float((bc - coef[:, :k] @ vt[:k]).pow(2).mean()))
-    return torch.tensor(mse), (sv / (len(a) - 1) ** .5).float()
+    coef = bc @ vt[:max_k].T       # orthonormal rows: the residual with k components is |bc|² minus the first k coef²
+    tot = bc.pow(2).sum()
+    mse = torch.cat([tot[None], tot - coef.pow(2).sum(0).cumsum(0)]).clamp_min(0) / bc.numel()
+    return mse.float(), (sv / (len(a) - 1) ** .5).float()
