@@ -11,7 +11,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.flop_counter import FlopCounterMode
 from .core import check_int
 from .learner import Learner
-from .nn import native_convt
+from .nn import native_convt, sn_divide_output
 from .dlvae import DLVAEConfig, dlvae_model
 
 # %% auto #0
@@ -114,6 +114,13 @@ def _with_convt(flag:bool, f:callable)->callable:
         finally: native_convt(prev)
     return g
 
+def _with_sn(flag:bool, f:callable)->callable:
+    def g():
+        prev = sn_divide_output(flag)
+        try: f()
+        finally: sn_divide_output(prev)
+    return g
+
 # %% ../nbs/95_benchmarks.ipynb #9351ee80
 def step_cases(n:int=64, size:int=32, widths=(8, 16, 32), latent_dim:int=64, # batch and net sizes (as `bench_model`)
               )->dict:                                                       # name → step callable
@@ -126,7 +133,9 @@ def step_cases(n:int=64, size:int=32, widths=(8, 16, 32), latent_dim:int=64, # b
         ref = RefLVAE(arch, size, widths, latent_dim)
         cases[f'ref {arch}'] = train_step(ref, torch.optim.Adam(ref.parameters(), lr=1e-3), (b[0],))
     cases['ours conv convT off'] = _with_convt(False, cases['ours conv'])
-    cases['ours conv before'] = _with_convt(False, cases['ours conv unfused'])   # the code before issue 13
+    cases['ours mlp σ on weight'] = _with_sn(False, cases['ours mlp'])
+    cases['ours conv before'] = _with_sn(False, _with_convt(False, cases['ours conv unfused']))   # the code before issue 13
+    cases['ours mlp before'] = _with_sn(False, cases['ours mlp unfused'])
     return cases
 
 # %% ../nbs/95_benchmarks.ipynb #cbc5d397
@@ -161,9 +170,10 @@ def report(res:dict)->str:
             out.append(f"  {k:22s} {tm[k]*1e3:7.2f} ms/step  {fl[k]/1e6:7.1f} MFLOP/step  utilisation {100*fl[k]/tm[k]/rate:5.1f}%")
         q = lambda a, b: tm[a] / tm[b]
         out.append(f"  ours/ref time: conv {q('ours conv', 'ref conv'):.3f}, mlp {q('ours mlp', 'ref mlp'):.3f}   "
-                   f"(before issue 13: conv {q('ours conv before', 'ref conv'):.3f}, mlp {q('ours mlp unfused', 'ref mlp'):.3f})")
+                   f"(before issue 13: conv {q('ours conv before', 'ref conv'):.3f}, mlp {q('ours mlp before', 'ref mlp'):.3f})")
         out.append(f"  speed-ups: fused AdamW conv {q('ours conv unfused', 'ours conv'):.3f}x, mlp {q('ours mlp unfused', 'ours mlp'):.3f}x; "
-                   f"convT choice conv {q('ours conv convT off', 'ours conv'):.3f}x; all of issue 13 conv {q('ours conv before', 'ours conv'):.3f}x")
+                   f"convT choice conv {q('ours conv convT off', 'ours conv'):.3f}x; σ on the output mlp {q('ours mlp σ on weight', 'ours mlp'):.3f}x; "
+                   f"all of issue 13 conv {q('ours conv before', 'ours conv'):.3f}x, mlp {q('ours mlp before', 'ours mlp'):.3f}x")
     if len(res) > 1:
         t0, *ts = res
         for t in ts: out.append(f"threads {t} vs {t0}: ours conv {res[t0]['time']['ours conv']/res[t]['time']['ours conv']:.3f}x, "

@@ -10,10 +10,10 @@ from fastcore.basics import store_attr, patch
 from .core import check_int, check_seq
 
 # %% auto #0
-__all__ = ['Clamp01', 'make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'SNLinear', 'native_convt', 'conv_transpose2d',
-           'ConvTranspose2d', 'SNConv2d', 'SNConvTranspose2d', 'lipschitz_estimate', 'MLP', 'make_norm', 'ResBlock',
-           'DenseBlock', 'CBAM', 'ConvEncoder', 'ConvDecoder', 'operator_norm', 'converge_spectral_norms',
-           'layer_operator_norms']
+__all__ = ['Clamp01', 'make_act', 'is_1_lipschitz_act', 'SpectralNormMixin', 'sn_divide_output', 'SNLinear', 'native_convt',
+           'conv_transpose2d', 'ConvTranspose2d', 'SNConv2d', 'SNConvTranspose2d', 'lipschitz_estimate', 'MLP',
+           'make_norm', 'ResBlock', 'DenseBlock', 'CBAM', 'ConvEncoder', 'ConvDecoder', 'operator_norm',
+           'converge_spectral_norms', 'layer_operator_norms']
 
 # %% ../nbs/04_nn.ipynb #a10e0001
 class _ClampST(torch.autograd.Function):
@@ -76,8 +76,8 @@ class SpectralNormMixin:
         self._u_version = None
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
-    def normalised_weight(self, x:Tensor)->Tensor:
-        "The weight divided by the operator norm of the layer on inputs shaped like `x`."
+    def norm_estimate(self, x:Tensor)->Tensor:
+        "The layer's operator norm on inputs shaped like `x`, a scalar that gradients flow through (refining `u` first)."
         w, shape = self.weight, self._u_shape(x)
         n = self.n_power_iterations if self.training else 0
         if tuple(self.u.shape) != shape:
@@ -93,9 +93,27 @@ class SpectralNormMixin:
                 self._u_version = w._version
             sigma = self._op(self.u.clone(), w).norm()  # a clone: a later in-place refinement must not touch this graph
         self.sigma = sigma.detach()   # last estimate, for inspection (assigned, not copied in place: autodiff transforms forbid that)
-        return w / sigma
+        return sigma
+
+    def normalised_weight(self, x:Tensor)->Tensor:
+        "The weight divided by the operator norm of the layer on inputs shaped like `x`."
+        return self.weight / self.norm_estimate(x)
 
 # %% ../nbs/04_nn.ipynb #b3f2ba7e
+_SN_DIVIDE_OUTPUT = [True]
+
+def sn_divide_output(enabled:bool|None=None, # True/False to switch the choice on/off; None only reads it
+                    )->bool:                 # the setting before this call
+    "Whether `SNLinear` divides its output, not its weight, by σ when it gets fewer rows than inputs (same map, less work)."
+    prev = _SN_DIVIDE_OUTPUT[0]
+    if enabled is not None:
+        if not isinstance(enabled, bool): raise ValueError(f"enabled={enabled!r} is invalid: must be True, False or None")
+        _SN_DIVIDE_OUTPUT[0] = enabled
+    return prev
+
+def _divide_output(x:Tensor, n_in:int)->bool:
+    return _SN_DIVIDE_OUTPUT[0] and x.numel() // n_in < n_in and not torch.is_autocast_enabled(x.device.type)
+
 class SNLinear(SpectralNormMixin, nn.Linear):
     "`nn.Linear` whose weight is divided by its spectral norm, so the layer is 1-Lipschitz."
     def __init__(self, in_features:int,           # input size
@@ -110,7 +128,11 @@ class SNLinear(SpectralNormMixin, nn.Linear):
     def _u_shape(self, x): return (1, self.in_features)
     def _op(self, u, w): return F.linear(u, w)
     def _adj(self, v, w): return F.linear(v, w.t())
-    def forward(self, x:Tensor)->Tensor: return F.linear(x, self.normalised_weight(x), self.bias)
+    def forward(self, x:Tensor)->Tensor:
+        if _divide_output(x, self.in_features):
+            y = F.linear(x, self.weight) / self.norm_estimate(x)
+            return y if self.bias is None else y + self.bias
+        return F.linear(x, self.normalised_weight(x), self.bias)
 
 # %% ../nbs/04_nn.ipynb #df5323a4
 @contextlib.contextmanager
