@@ -4,20 +4,22 @@
 
 # %% ../nbs/95_benchmarks.ipynb #dd44afcf
 from __future__ import annotations
-import copy, statistics, time, torch, torch.nn as nn, torch.nn.functional as F
+import copy, statistics, subprocess, sys, tempfile, time, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
+from pathlib import Path
 from types import SimpleNamespace
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.flop_counter import FlopCounterMode
 from .core import check_int
 from .learner import Learner
 from .nn import native_convt, sn_divide_output
-from .dlvae import DLVAEConfig, dlvae_model
+from .volume import pca_curve
+from .dlvae import DLVAEConfig, dlvae_model, dlvae_data
 
 # %% auto #0
 __all__ = ['RefSNLinear', 'RefSNConvT', 'RefLVAE', 'bench_model', 'train_step', 'interleaved', 'step_flops', 'step_cases',
            'run_benchmarks', 'report', 'learner_overhead', 'convt_shapes', 'conv_gemm_shapes', 'conv_gemm_bound',
-           'compile_trial']
+           'compile_trial', 'fixed_costs']
 
 # %% ../nbs/95_benchmarks.ipynb #312d5f09
 class RefSNLinear(nn.Linear):
@@ -260,3 +262,34 @@ def compile_trial(arch:str='mlp', # 'conv' or 'mlp'
     t = interleaved({name: runs[name]['step'] for name in ('eager', 'compiled')}, reps, n)
     return dict(warm_s=runs['compiled']['warm_s'] - k*t['compiled'], eager_ms=t['eager']*1e3, compiled_ms=t['compiled']*1e3,
                 first_loss={k_: r['first'] for k_, r in runs.items()}, drift_compiled=drift['compiled'], drift_control=drift['control'])
+
+# %% ../nbs/95_benchmarks.ipynb #9eb71c71
+def _pca_curve_svd(x_train:Tensor, x_test:Tensor, max_k:int=64)->Tensor:
+    "`pca_curve`'s MSE curve as computed before issue 13: the SVD of the training data, one reconstruction per k."
+    a, b = x_train.flatten(1).double(), x_test.flatten(1).double()
+    mu = a.mean(0); vt = torch.linalg.svd(a - mu, full_matrices=False)[2]
+    max_k = min(max_k, vt.shape[0]); bc = b - mu; coef = bc @ vt[:max_k].T
+    return torch.tensor([float(bc.pow(2).mean())] + [float((bc - coef[:, :k] @ vt[:k]).pow(2).mean()) for k in range(1, max_k + 1)])
+
+def _import_secs(stmt:str, setup:str='import torch', reps:int=3)->float:
+    "Median seconds of `stmt` in fresh Python processes, after `setup` (not timed)."
+    code = f"import time\n{setup}\nt = time.perf_counter()\n{stmt}\nprint(time.perf_counter() - t)"
+    return statistics.median(float(subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout) for _ in range(reps))
+
+def fixed_costs(x:Tensor|None=None, # designs for the PCA timing, (n, ...); None → the built-in designs of the main job
+                epochs:int=40,      # epochs of the main job (one checkpoint each, before)
+                reps:int=3,         # interleaved turns / fresh processes per import
+               )->dict:             # name → (old s, new s), and 'pca_max_diff'
+    "Old and new seconds of the main job's fixed costs that issue 13 changed, measured side by side."
+    if x is None: x = dlvae_data(DLVAEConfig())['x']
+    tr, te = x[:int(0.8 * len(x))], x[int(0.8 * len(x)):]
+    t = interleaved(dict(old=lambda: _pca_curve_svd(tr, te), new=lambda: pca_curve(tr, te)), reps, 1)
+    out = dict(pca=(t['old'], t['new']), pca_max_diff=float((_pca_curve_svd(tr, te) - pca_curve(tr, te)[0]).abs().max()))
+    m, b = bench_model('mlp'); learn = Learner(m, [b], progress=False); train_step(m, learn.opt, b)()   # optimiser state exists
+    with tempfile.TemporaryDirectory() as tmp:
+        save = interleaved(dict(save=lambda: learn.save(Path(tmp)/'last')), reps, 1)['save']
+    out['checkpoints'] = (epochs * save, save)
+    out['wandb import'] = (_import_secs('import wandb', reps=reps), 0.0)
+    first = _import_secs('torch.optim.AdamW([torch.zeros(2, requires_grad=True)])', reps=reps)
+    out['first optimiser'] = (first, first)
+    return out
