@@ -109,19 +109,16 @@ def step_flops(step:callable)->int:
     return fc.get_total_flops()
 
 # %% ../nbs/95_benchmarks.ipynb #490de7ed
-def _with_convt(flag:bool, f:callable)->callable:
+def _with(switch:callable, flag:bool, f:callable)->callable:
+    "`f` run with the process-wide `switch` (`native_convt`, `sn_divide_output`) set to `flag`, then restored."
     def g():
-        prev = native_convt(flag)
+        prev = switch(flag)
         try: f()
-        finally: native_convt(prev)
+        finally: switch(prev)
     return g
 
-def _with_sn(flag:bool, f:callable)->callable:
-    def g():
-        prev = sn_divide_output(flag)
-        try: f()
-        finally: sn_divide_output(prev)
-    return g
+def _with_convt(flag:bool, f:callable)->callable: return _with(native_convt, flag, f)
+def _with_sn(flag:bool, f:callable)->callable: return _with(sn_divide_output, flag, f)
 
 # %% ../nbs/95_benchmarks.ipynb #9351ee80
 def step_cases(n:int=64, size:int=32, widths=(8, 16, 32), latent_dim:int=64, # batch and net sizes (as `bench_model`)

@@ -100,16 +100,20 @@ class SpectralNormMixin:
         return self.weight / self.norm_estimate(x)
 
 # %% ../nbs/04_nn.ipynb #b3f2ba7e
+def _flip(box:list, enabled:bool|None)->bool:
+    "Read (`enabled=None`) or set the process-wide switch held in `box`; returns the setting before."
+    prev = box[0]
+    if enabled is not None:
+        if not isinstance(enabled, bool): raise ValueError(f"enabled={enabled!r} is invalid: must be True, False or None")
+        box[0] = enabled
+    return prev
+
 _SN_DIVIDE_OUTPUT = [True]
 
 def sn_divide_output(enabled:bool|None=None, # True/False to switch the choice on/off; None only reads it
                     )->bool:                 # the setting before this call
     "Whether `SNLinear` divides its output, not its weight, by σ when it gets fewer rows than inputs (same map, less work)."
-    prev = _SN_DIVIDE_OUTPUT[0]
-    if enabled is not None:
-        if not isinstance(enabled, bool): raise ValueError(f"enabled={enabled!r} is invalid: must be True, False or None")
-        _SN_DIVIDE_OUTPUT[0] = enabled
-    return prev
+    return _flip(_SN_DIVIDE_OUTPUT, enabled)
 
 def _divide_output(x:Tensor, n_in:int)->bool:
     return _SN_DIVIDE_OUTPUT[0] and x.numel() // n_in < n_in and not torch.is_autocast_enabled(x.device.type)
@@ -170,11 +174,7 @@ _NATIVE_CONVT = [True]
 def native_convt(enabled:bool|None=None, # True/False to switch the per-shape choice on/off; None only reads it
                 )->bool:                 # the setting before this call
     "Whether float32 CPU transposed convs with one output channel run on torch's native kernel instead of oneDNN."
-    prev = _NATIVE_CONVT[0]
-    if enabled is not None:
-        if not isinstance(enabled, bool): raise ValueError(f"enabled={enabled!r} is invalid: must be True, False or None")
-        _NATIVE_CONVT[0] = enabled
-    return prev
+    return _flip(_NATIVE_CONVT, enabled)
 
 # %% ../nbs/04_nn.ipynb #db3a554b
 def _use_native(x:Tensor, w:Tensor, groups:int)->bool:
