@@ -273,6 +273,8 @@ def _import_secs(stmt:str, setup:str='import torch', reps:int=3)->float:
     code = f"import time\n{setup}\nt = time.perf_counter()\n{stmt}\nprint(time.perf_counter() - t)"
     return statistics.median(float(subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout) for _ in range(reps))
 
+
+# %% ../nbs/95_benchmarks.ipynb #4c4a6b24
 def fixed_costs(x:Tensor|None=None, # designs for the PCA timing, (n, ...); None → the built-in designs of the main job
                 epochs:int=40,      # epochs of the main job (one checkpoint each, before)
                 reps:int=3,         # interleaved turns / fresh processes per import
